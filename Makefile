@@ -1,0 +1,133 @@
+# Makefile — the ECoC-SME portal.
+#
+#   make run      install what is missing, build, and run the whole stack on http://127.0.0.1:8080
+#   make check    install what is missing, build, and run every test; ends with "N passed, N failed"
+#   make bench    the benchmark (make bench-data first builds its 100 000-listing database)
+#   make fuzz     run each fuzz target for FUZZ_S seconds (default 60)
+#   make soak     the long reliability tests
+#   make format   clang-format every C/C++ file; make check-format fails on a difference
+#
+# Outputs go to build/ (normal) and build/asan/ (AddressSanitizer + UBSan, used by the tests).
+
+VERSION    := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+CC         ?= gcc
+CXX        ?= g++
+WARN       := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wcast-qual -Wstrict-prototypes \
+              -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+CPPFLAGS   := -D_GNU_SOURCE -Icore -I/usr/include/postgresql -DPORTAL_VERSION='"$(VERSION)"'
+HARDEN     := -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+CFLAGS     := -std=c17 -O2 -g $(WARN) $(HARDEN) -MMD -MP
+CXXFLAGS   := -std=c++17 -O2 -g -Wall -Wextra -Werror $(HARDEN) -MMD -MP
+SAN        := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+ASAN_CFLAGS   := -std=c17 -O1 -g $(WARN) $(SAN) -MMD -MP
+ASAN_CXXFLAGS := -std=c++17 -O1 -g -Wall -Wextra -Werror $(SAN) -MMD -MP
+LIBS       := -lfcgi -lpq -lsodium -ljansson -lctemplate -lstdc++ -lpthread -ldl
+PLUGIN_FLAGS := -fPIC -fvisibility=hidden
+PLUGIN_LDFLAGS := -shared -Wl,-z,defs
+
+CORE_SRC   := $(filter-out core/main.c,$(wildcard core/*.c core/pages/*.c))
+CORE_OBJ   := $(CORE_SRC:%.c=build/%.o) build/core/tpl_shim.o build/gen/migrations.o
+ASAN_OBJ   := $(CORE_SRC:%.c=build/asan/%.o) build/asan/core/tpl_shim.o build/asan/gen/migrations.o
+REGIONS    := kaunas rijeka timisoara matera leeuwarden
+PLUGINS    := $(REGIONS:%=build/plugins/%.so)
+ASAN_PLUGINS := $(REGIONS:%=build/asan/plugins/%.so)
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+SQL        := $(sort $(wildcard sql/[0-9][0-9][0-9]_*.sql))
+
+.PHONY: all deps run check unit e2e bench bench-data fuzz soak screenshots format check-format clean
+.DEFAULT_GOAL := all
+
+all: build/portal $(PLUGINS)
+
+deps:
+	@deploy/install-deps.sh
+
+# --- the program -----------------------------------------------------------------------------
+
+build/gen/migrations.c: $(SQL) core/gen_migrations.sh
+	@mkdir -p $(@D)
+	core/gen_migrations.sh $(SQL) > $@.tmp && mv $@.tmp $@
+
+build/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+build/gen/migrations.o: build/gen/migrations.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+build/core/tpl_shim.o: core/tpl_shim.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c $< -o $@
+
+build/libcore.a: $(CORE_OBJ)
+	ar rcs $@ $^
+
+build/portal: build/core/main.o build/libcore.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# One shared object per region: plugins/<region>/*.c, hidden visibility, no undefined symbols
+# (a plugin reaches the core only through the host API it is handed).
+.SECONDEXPANSION:
+build/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) core/portal_plugin.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Iplugins/$* $(CFLAGS) $(PLUGIN_FLAGS) $(PLUGIN_LDFLAGS) \
+		-o $@ $(filter %.c,$^)
+
+# --- the sanitizer build, for the tests ------------------------------------------------------
+
+build/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c $< -o $@
+
+build/asan/gen/migrations.o: build/gen/migrations.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ASAN_CFLAGS) -c $< -o $@
+
+build/asan/core/tpl_shim.o: core/tpl_shim.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(ASAN_CXXFLAGS) -c $< -o $@
+
+build/asan/libcore.a: $(ASAN_OBJ)
+	ar rcs $@ $^
+
+build/asan/portal: build/asan/core/main.o build/asan/libcore.a
+	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(LIBS)
+
+build/asan/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) core/portal_plugin.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Iplugins/$* $(ASAN_CFLAGS) $(PLUGIN_FLAGS) -shared \
+		-o $@ $(filter %.c,$^)
+
+build/asan/tests/%: tests/unit/%.c build/asan/libcore.a $(wildcard plugins/*/*.c)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Iplugins -Itests/unit $(ASAN_CFLAGS) -o $@ $< \
+		$(if $(findstring bizid,$*),$(wildcard plugins/*/bizid.c)) build/asan/libcore.a \
+		$(LIBS) -lcmocka
+
+# --- the two commands ------------------------------------------------------------------------
+
+run: deps all
+	@deploy/dev/run.sh
+
+check: deps all build/asan/portal $(ASAN_PLUGINS) $(UNIT_BIN)
+	@tests/run-all.sh
+
+unit: $(UNIT_BIN)
+	@tests/run-unit.sh
+
+e2e: all build/asan/portal $(ASAN_PLUGINS)
+	@tests/run-e2e.sh
+
+format:
+	clang-format -i core/*.c core/*.h core/*.cc core/pages/*.c core/pages/*.h plugins/*/*.c \
+		plugins/*/*.h tests/unit/*.c
+
+check-format:
+	@clang-format --dry-run -Werror core/*.c core/*.h core/*.cc core/pages/*.c \
+		core/pages/*.h plugins/*/*.c plugins/*/*.h tests/unit/*.c
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

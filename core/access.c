@@ -1,0 +1,92 @@
+/*
+ * access.c — the access table and its checks; see access.h.
+ *
+ * To add an action: add a row here, name it in the route table, and the authorisation tests
+ * (tests/e2e/test_authz.py) pick it up from `portal routes`.
+ */
+#include "access.h"
+
+#include "auth.h"
+#include "http.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LOGGED_IN (ROLE_MEMBER | ROLE_SME | ROLE_ORGANISER | ROLE_REGION_ADMIN | ROLE_SUPER)
+#define ADMINS (ROLE_REGION_ADMIN | ROLE_SUPER)
+
+const struct access_rule access_rules[] = {
+    {"public.read", ROLE_ANYONE, SCOPE_ANY, "read public pages and data"},
+    {"public.write", ROLE_ANYONE, SCOPE_ANY,
+     "visitor actions: register, log in, choose a language"},
+    {"account.self", LOGGED_IN, SCOPE_ANY, "read and change one's own account"},
+    {"admin.region", ADMINS, SCOPE_ADMIN_REGION, "administer the region in the path"},
+    {"admin.super", ROLE_SUPER, SCOPE_ANY, "administer the whole portal"},
+};
+
+const size_t access_rule_count = sizeof access_rules / sizeof access_rules[0];
+
+const struct access_rule *access_rule_find(const char *action)
+{
+    for (size_t i = 0; action != NULL && i < access_rule_count; i++)
+        if (strcmp(access_rules[i].action, action) == 0)
+            return &access_rules[i];
+    return NULL;
+}
+
+unsigned access_roles(const struct req *r)
+{
+    const struct auth_session *s = r->session;
+    if (s == NULL)
+        return ROLE_ANONYMOUS;
+    unsigned roles = ROLE_MEMBER;
+    if (s->super)
+        roles |= ROLE_SUPER;
+    if (s->admin_regions != NULL && strcmp(s->admin_regions, "{}") != 0)
+        roles |= ROLE_REGION_ADMIN;
+    return roles;
+}
+
+/* Membership in a PostgreSQL array text "{a,b,c}" of simple elements. */
+static bool array_contains(const char *array, const char *item)
+{
+    if (array == NULL || item == NULL)
+        return false;
+    size_t n = strlen(item);
+    for (const char *p = array; (p = strstr(p, item)) != NULL; p += n) {
+        char before = p == array ? '\0' : p[-1], after = p[n];
+        if ((before == '{' || before == ',') && (after == '}' || after == ','))
+            return true;
+    }
+    return false;
+}
+
+bool access_admin_of(const struct req *r, const char *region)
+{
+    const struct auth_session *s = r->session;
+    return s != NULL && (s->super || array_contains(s->admin_regions, region));
+}
+
+bool access_member_of(const struct req *r, long long org_id)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", org_id);
+    return r->session != NULL && array_contains(r->session->org_ids, id);
+}
+
+enum err_code access_check(struct req *r, const char *action)
+{
+    const struct access_rule *rule = access_rule_find(action);
+    if (rule == NULL)
+        return req_fail(r, ERR_FORBIDDEN, "This action is not in the access table.");
+    unsigned roles = access_roles(r);
+    if ((rule->roles & roles) == 0)
+        return r->session == NULL ? ERR_UNAUTHENTICATED : ERR_FORBIDDEN;
+    if (rule->scope == SCOPE_ADMIN_REGION) {
+        const char *region = kv_get(&r->params, "region");
+        if (region == NULL || !access_admin_of(r, region))
+            return ERR_FORBIDDEN;
+    }
+    return ERR_NONE;
+}

@@ -1,0 +1,320 @@
+/*
+ * db.c — the worker's PostgreSQL connection; see db.h.
+ *
+ * State: one connection, its generation (bumped at each reconnect, so statements know to
+ * prepare again), the backoff clock, the request's actor and transaction flags, and the last
+ * error.  Single-threaded by design: one worker process, one connection.
+ */
+#include "db.h"
+
+#include "arena.h"
+#include "http.h"
+#include "log.h"
+#include "migrate.h"
+#include "settings.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static PGconn *conn;
+static char *conn_url;
+static unsigned generation = 1;
+static long long retry_at_us;     /* no reconnect attempt before this */
+static long long backoff_us = 100000;
+
+static const struct db_actor *actor;
+static bool want_transaction, in_transaction;
+
+static enum err_code last_code;
+static char last_sqlstate[6];
+static char last_message[512];
+
+static void set_error(enum err_code code, const char *sqlstate, const char *message)
+{
+    last_code = code;
+    snprintf(last_sqlstate, sizeof last_sqlstate, "%s", sqlstate ? sqlstate : "");
+    snprintf(last_message, sizeof last_message, "%s", message ? message : "");
+    size_t n = strlen(last_message);
+    while (n > 0 && (last_message[n - 1] == '\n' || last_message[n - 1] == ' '))
+        last_message[--n] = '\0';
+}
+
+enum err_code db_error_code(void)
+{
+    return last_code;
+}
+
+const char *db_error_sqlstate(void)
+{
+    return last_sqlstate;
+}
+
+const char *db_error(void)
+{
+    return last_message;
+}
+
+PGconn *db_conn(void)
+{
+    return conn;
+}
+
+static void mark_down(void)
+{
+    if (conn != NULL) {
+        PQfinish(conn);
+        conn = NULL;
+    }
+    in_transaction = false;
+    retry_at_us = now_us() + backoff_us;
+    backoff_us = backoff_us * 2 > 2000000 ? 2000000 : backoff_us * 2;
+}
+
+/* Session settings of the serving connection; values come from settings, never from input. */
+static int connection_configure(void)
+{
+    char timeout[32];
+    snprintf(timeout, sizeof timeout, "%d", settings.statement_timeout_ms);
+    const char *params[] = {timeout};
+    PGresult *res = PQexecParams(conn,
+                                 "SELECT set_config('statement_timeout', $1, false), "
+                                 "set_config('application_name', 'ecoc-portal', false), "
+                                 "set_config('idle_in_transaction_session_timeout', '60000', "
+                                 "false)",
+                                 1, NULL, params, NULL, NULL, 0);
+    int ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    if (!ok)
+        set_error(ERR_UNAVAILABLE, PQresultErrorField(res, PG_DIAG_SQLSTATE),
+                  PQresultErrorMessage(res));
+    PQclear(res);
+    return ok ? 0 : -1;
+}
+
+static int connect_now(void)
+{
+    conn = PQconnectdb(conn_url);
+    if (PQstatus(conn) != CONNECTION_OK) {
+        set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
+        log_warn("PostgreSQL is unreachable (setting database_url): %s", last_message);
+        mark_down();
+        return -1;
+    }
+    if (connection_configure() != 0) {
+        log_warn("PostgreSQL connection setup failed: %s", last_message);
+        mark_down();
+        return -1;
+    }
+    int have = db_schema_version(conn), want = migrate_latest_version();
+    if (have != want) {
+        set_error(ERR_UNAVAILABLE, "",
+                  have > want ? "the database schema is newer than this program"
+                              : "the database schema is older than this program");
+        log_error("database schema is version %d, this program needs %d: %s", have, want,
+                  have > want ? "install the newer program" : "run `portal migrate`");
+        mark_down();
+        return -1;
+    }
+    generation++;
+    backoff_us = 100000;
+    return 0;
+}
+
+int db_open(const char *url)
+{
+    db_close();
+    conn_url = strdup(url);
+    if (conn_url == NULL)
+        return -1;
+    retry_at_us = 0;
+    return connect_now();
+}
+
+void db_close(void)
+{
+    if (conn != NULL)
+        PQfinish(conn);
+    conn = NULL;
+    free(conn_url);
+    conn_url = NULL;
+    in_transaction = false;
+}
+
+bool db_available(void)
+{
+    if (conn != NULL && PQstatus(conn) == CONNECTION_OK)
+        return true;
+    if (conn != NULL)
+        mark_down();
+    if (conn_url == NULL || now_us() < retry_at_us)
+        return false;
+    return connect_now() == 0;
+}
+
+/* Maps a failed result to the core's error classes. */
+static enum err_code classify(const PGresult *res)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    if (state == NULL || PQstatus(conn) != CONNECTION_OK)
+        return ERR_UNAVAILABLE;
+    if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+        strncmp(state, "57", 2) == 0) /* connection, resources, timeout or shutdown */
+        return ERR_UNAVAILABLE;
+    if (strcmp(state, "23505") == 0 || strncmp(state, "40", 2) == 0)
+        return ERR_CONFLICT;
+    if (strncmp(state, "23", 2) == 0 || strncmp(state, "22", 2) == 0)
+        return ERR_INVALID;
+    if (strcmp(state, "42501") == 0)
+        return ERR_FORBIDDEN;
+    return ERR_INTERNAL;
+}
+
+static bool result_failed(PGresult *res)
+{
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK)
+        return false;
+    enum err_code code = classify(res);
+    set_error(code, res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "08006",
+              res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+    if (code == ERR_INTERNAL)
+        log_error("database: %s (SQLSTATE %s)", last_message, last_sqlstate);
+    if (PQstatus(conn) != CONNECTION_OK)
+        mark_down();
+    return true;
+}
+
+static bool simple_command(const char *sql)
+{
+    PGresult *res = PQexec(conn, sql);
+    bool ok = !result_failed(res);
+    PQclear(res);
+    return ok;
+}
+
+static bool transaction_open(void)
+{
+    if (!simple_command("BEGIN"))
+        return false;
+    in_transaction = true;
+    const struct db_actor none = {NULL, NULL, NULL, false};
+    const struct db_actor *who = actor ? actor : &none;
+    const char *params[] = {who->person_id ? who->person_id : "",
+                            who->org_ids ? who->org_ids : "{}",
+                            who->admin_regions ? who->admin_regions : "{}",
+                            who->super ? "on" : "off"};
+    PGresult *res = PQexecParams(conn,
+                                 "SELECT set_config('app.person_id', $1, true), "
+                                 "set_config('app.org_ids', $2, true), "
+                                 "set_config('app.admin_regions', $3, true), "
+                                 "set_config('app.super', $4, true)",
+                                 4, NULL, params, NULL, NULL, 0);
+    bool ok = !result_failed(res);
+    PQclear(res);
+    return ok;
+}
+
+void db_request_start(const struct db_actor *who, bool transactional)
+{
+    actor = who;
+    want_transaction = transactional;
+    last_code = ERR_NONE;
+    last_message[0] = last_sqlstate[0] = '\0';
+}
+
+enum err_code db_request_finish(bool success)
+{
+    enum err_code rc = ERR_NONE;
+    if (in_transaction && conn != NULL) {
+        if (success && !simple_command("COMMIT"))
+            rc = last_code;
+        else if (!success)
+            simple_command("ROLLBACK");
+    }
+    in_transaction = false;
+    actor = NULL;
+    want_transaction = false;
+    return rc;
+}
+
+bool db_in_transaction(void)
+{
+    return in_transaction;
+}
+
+static void clear_result(void *res)
+{
+    PQclear(res);
+}
+
+static bool statement_prepare(struct db_stmt *st)
+{
+    PGresult *res = PQprepare(conn, st->name, st->sql, 0, NULL);
+    bool ok = !result_failed(res);
+    PQclear(res);
+    if (!ok) {
+        log_error("cannot prepare statement %s: %s", st->name, last_message);
+        return false;
+    }
+    st->prepared_generation = generation;
+    return true;
+}
+
+PGresult *db_exec(struct arena *a, struct db_stmt *st, int nparams, const char *const *params)
+{
+    if (!db_available()) {
+        if (last_code == ERR_NONE)
+            set_error(ERR_UNAVAILABLE, "08006", "PostgreSQL is unreachable");
+        return NULL;
+    }
+    if (want_transaction && !in_transaction && !transaction_open())
+        return NULL;
+    if (st->prepared_generation != generation && !statement_prepare(st))
+        return NULL;
+    PGresult *res = PQexecPrepared(conn, st->name, nparams, params, NULL, NULL, 0);
+    if (result_failed(res)) {
+        PQclear(res);
+        return NULL;
+    }
+    arena_defer(a, clear_result, res);
+    return res;
+}
+
+const char *db_value(const PGresult *res, int row, const char *column)
+{
+    int col = PQfnumber(res, column);
+    if (col < 0 || row >= PQntuples(res) || PQgetisnull(res, row, col))
+        return NULL;
+    return PQgetvalue(res, row, col);
+}
+
+bool db_is_null(const PGresult *res, int row, const char *column)
+{
+    return db_value(res, row, column) == NULL;
+}
+
+long long db_int(const PGresult *res, int row, const char *column)
+{
+    const char *v = db_value(res, row, column);
+    return v ? strtoll(v, NULL, 10) : 0;
+}
+
+bool db_bool(const PGresult *res, int row, const char *column)
+{
+    const char *v = db_value(res, row, column);
+    return v != NULL && v[0] == 't';
+}
+
+int db_schema_version(PGconn *c)
+{
+    PGresult *res = PQexec(c, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+    int v = -1;
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+        v = atoi(PQgetvalue(res, 0, 0));
+    else if (state != NULL && strcmp(state, "42P01") == 0)
+        v = 0; /* no table yet: nothing migrated */
+    PQclear(res);
+    return v;
+}

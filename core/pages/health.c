@@ -1,0 +1,25 @@
+/*
+ * health.c — GET /healthz: is this worker able to serve, and is PostgreSQL reachable?
+ * Monitoring polls it; it must stay cheap (one prepared SELECT) and never need a login.
+ */
+#include "pages.h"
+
+#include "../db.h"
+#include "../http.h"
+#include "../plugin.h"
+
+DB_STMT(health_ping, "SELECT 1");
+
+enum err_code page_health(struct req *r)
+{
+    bool db_up = db_exec(r->arena, &health_ping, 0, NULL) != NULL;
+    json_t *plugins = json_array();
+    for (int i = 0; i < plugin_count(); i++)
+        json_array_append_new(plugins, json_string(plugin_at(i)->desc->slug));
+    json_t *body = json_pack("{s:s, s:s, s:o}", "status", db_up ? "ok" : "degraded", "db",
+                             db_up ? "ok" : "down", "plugins", plugins);
+    if (!db_up)
+        resp_header(r, "Retry-After", "5");
+    resp_header(r, "Cache-Control", "no-store");
+    return resp_json(r, db_up ? 200 : 503, body);
+}

@@ -1,0 +1,68 @@
+/*
+ * rijeka.c — the Rijeka region plugin: Rijeka, Croatia: European Capital of Culture 2020 ("Rijeka 2020 — Port of Diversity").
+ *
+ * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c) and
+ * its sub-sectors.  Talks to the core only through the host API it receives in init().
+ * plugins/rijeka/README.md explains the region's choices.
+ */
+#include "bizid.h"
+#include "messages.h"
+#include "portal_plugin.h"
+
+#include <string.h>
+
+static const struct portal_host *host;
+
+static const char *const languages[] = {"hr", NULL};
+
+static const struct portal_sector subsectors[] = {
+    {"rijeka-industrial-heritage"},
+    {"rijeka-port-of-diversity"},
+    {"rijeka-sweet-and-salt"},
+    {NULL},
+};
+
+static int rijeka_init(const struct portal_host *h)
+{
+    if (h->abi_version != PORTAL_PLUGIN_ABI_VERSION)
+        return -1;
+    host = h;
+    return 0;
+}
+
+static const struct portal_message *rijeka_messages(const char *lang, size_t *count)
+{
+    const struct portal_message *table = NULL;
+    if (strcmp(lang, "en") == 0)
+        table = rijeka_messages_en;
+    if (strcmp(lang, "hr") == 0)
+        table = rijeka_messages_hr;
+    size_t n = 0;
+    while (table != NULL && table[n].key != NULL)
+        n++;
+    *count = n;
+    return table;
+}
+
+static const struct portal_plugin descriptor = {
+    .abi_version = PORTAL_PLUGIN_ABI_VERSION,
+    .struct_size = sizeof(struct portal_plugin),
+    .slug = "rijeka",
+    .name = "Rijeka",
+    .country = "HR",
+    .languages = languages,
+    .timezone = "Europe/Zagreb",
+    .currency = "EUR",
+    .ecoc_year = 2020,
+    .programme_key = "rijeka.programme",
+    .instrument_key = "rijeka.instrument",
+    .subsectors = subsectors,
+    .init = rijeka_init,
+    .validate_business_id = rijeka_validate_business_id,
+    .messages = rijeka_messages,
+};
+
+const struct portal_plugin *portal_plugin_descriptor(void)
+{
+    return &descriptor;
+}

@@ -1,0 +1,68 @@
+/*
+ * timisoara.c — the Timișoara region plugin: Timișoara, Romania: European Capital of Culture 2023 ("Shine your light! Light up your city!").
+ *
+ * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c) and
+ * its sub-sectors.  Talks to the core only through the host API it receives in init().
+ * plugins/timisoara/README.md explains the region's choices.
+ */
+#include "bizid.h"
+#include "messages.h"
+#include "portal_plugin.h"
+
+#include <string.h>
+
+static const struct portal_host *host;
+
+static const char *const languages[] = {"ro", NULL};
+
+static const struct portal_sector subsectors[] = {
+    {"timisoara-light"},
+    {"timisoara-multiculturalism"},
+    {"timisoara-civic-engagement"},
+    {NULL},
+};
+
+static int timisoara_init(const struct portal_host *h)
+{
+    if (h->abi_version != PORTAL_PLUGIN_ABI_VERSION)
+        return -1;
+    host = h;
+    return 0;
+}
+
+static const struct portal_message *timisoara_messages(const char *lang, size_t *count)
+{
+    const struct portal_message *table = NULL;
+    if (strcmp(lang, "en") == 0)
+        table = timisoara_messages_en;
+    if (strcmp(lang, "ro") == 0)
+        table = timisoara_messages_ro;
+    size_t n = 0;
+    while (table != NULL && table[n].key != NULL)
+        n++;
+    *count = n;
+    return table;
+}
+
+static const struct portal_plugin descriptor = {
+    .abi_version = PORTAL_PLUGIN_ABI_VERSION,
+    .struct_size = sizeof(struct portal_plugin),
+    .slug = "timisoara",
+    .name = "Timișoara",
+    .country = "RO",
+    .languages = languages,
+    .timezone = "Europe/Bucharest",
+    .currency = "RON",
+    .ecoc_year = 2023,
+    .programme_key = "timisoara.programme",
+    .instrument_key = "timisoara.instrument",
+    .subsectors = subsectors,
+    .init = timisoara_init,
+    .validate_business_id = timisoara_validate_business_id,
+    .messages = timisoara_messages,
+};
+
+const struct portal_plugin *portal_plugin_descriptor(void)
+{
+    return &descriptor;
+}
