@@ -13,7 +13,7 @@ VERSION    := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 CC         ?= gcc
 CXX        ?= g++
 WARN       := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wcast-qual -Wstrict-prototypes \
-              -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+              -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wno-format-truncation
 CPPFLAGS   := -D_GNU_SOURCE -Icore -I/usr/include/postgresql -DPORTAL_VERSION='"$(VERSION)"'
 HARDEN     := -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 CFLAGS     := -std=c17 -O2 -g $(WARN) $(HARDEN) -MMD -MP
@@ -105,18 +105,84 @@ build/asan/tests/%: tests/unit/%.c build/asan/libcore.a $(wildcard plugins/*/*.c
 		$(if $(findstring bizid,$*),$(wildcard plugins/*/bizid.c)) build/asan/libcore.a \
 		$(LIBS) -lcmocka
 
+# Plugins that must not load (tests/plugins/broken.c), one per way of being wrong.
+BROKEN     := abi size no_symbol incomplete init
+TEST_PLUGINS := $(BROKEN:%=build/test-plugins/broken_%.so)
+
+build/test-plugins/broken_%.so: tests/plugins/broken.c core/portal_plugin.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DBROKEN_$(shell echo $* | tr a-z A-Z) $(CFLAGS) $(PLUGIN_FLAGS) \
+		$(PLUGIN_LDFLAGS) -o $@ $<
+
+# --- fuzzing ---------------------------------------------------------------------------------
+# One libFuzzer target per parser of outside input (tests/fuzz/fuzz_*.c), built with clang under
+# build/fuzz/: the core, the template shim and the regions' business-ID checks instrumented for
+# coverage (fuzzer-no-link) with AddressSanitizer and UBSan, each target linked with libFuzzer.
+#   make fuzz          each target for FUZZ_S seconds on var/fuzz/<target>/corpus, a copy of its
+#                      seeds (tests/fuzz/corpus/<target>/); summary in var/fuzz/summary.txt
+#   make fuzz-replay   each target once over its seeds and tests/fuzz/regressions/<target>/, as
+#                      TAP lines; `make check` runs it (tests/run-all.sh)
+FUZZ_S       ?= 60
+FUZZ_CC      := clang
+FUZZ_CXX     := clang++
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c17 -O1 -g $(WARN) -Wno-unknown-warning-option $(FUZZ_SAN) -MMD -MP
+FUZZ_CXXFLAGS := -std=c++17 -O1 -g -Wall -Wextra -Werror $(FUZZ_SAN) -MMD -MP
+FUZZ_LDFLAGS := -fsanitize=fuzzer,address,undefined
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/%)
+FUZZ_OBJ     := $(CORE_SRC:%.c=build/fuzz/%.o) build/fuzz/core/tpl_shim.o \
+                build/fuzz/gen/migrations.o
+FUZZ_BIZID   := $(REGIONS:%=build/fuzz/plugins/%/bizid.o)
+
+.PHONY: fuzz fuzz-replay
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -Iplugins $(FUZZ_CFLAGS) -c $< -o $@
+
+build/fuzz/gen/migrations.o: build/gen/migrations.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
+
+build/fuzz/core/tpl_shim.o: core/tpl_shim.cc
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) $(CPPFLAGS) $(FUZZ_CXXFLAGS) -c $< -o $@
+
+build/fuzz/libcore.a: $(FUZZ_OBJ)
+	ar rcs $@ $^
+
+build/fuzz/fuzz_bizid: $(FUZZ_BIZID)
+.PRECIOUS: build/fuzz/tests/fuzz/%.o
+
+# Linked by the C++ driver: the shim's UBSan checks (vptr) need the C++ part of the runtime.
+build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/libcore.a
+	$(FUZZ_CXX) $(FUZZ_LDFLAGS) -o $@ $(filter %.o,$^) build/fuzz/libcore.a $(LIBS)
+
+fuzz: $(FUZZ_BIN)
+	@tests/fuzz/run.sh fuzz $(FUZZ_S) $(FUZZ_TARGETS)
+
+fuzz-replay: $(FUZZ_BIN)
+	@tests/fuzz/run.sh replay $(FUZZ_TARGETS)
+
+# `make check` builds the targets; tests/run-all.sh replays them with the other suites, so a
+# failure is counted in its "N passed, N failed" instead of stopping make before the tests.
+check: $(FUZZ_BIN)
+# --- end of fuzzing --------------------------------------------------------------------------
+
 # --- the two commands ------------------------------------------------------------------------
 
 run: deps all
 	@deploy/dev/run.sh
 
-check: deps all build/asan/portal $(ASAN_PLUGINS) $(UNIT_BIN)
+check: deps all build/asan/portal $(ASAN_PLUGINS) $(UNIT_BIN) $(TEST_PLUGINS)
 	@tests/run-all.sh
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh
 
-e2e: all build/asan/portal $(ASAN_PLUGINS)
+e2e: all build/asan/portal $(ASAN_PLUGINS) $(TEST_PLUGINS)
 	@tests/run-e2e.sh
 
 format:

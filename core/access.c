@@ -21,8 +21,15 @@ const struct access_rule access_rules[] = {
     {"public.write", ROLE_ANYONE, SCOPE_ANY,
      "visitor actions: register, log in, choose a language"},
     {"account.self", LOGGED_IN, SCOPE_ANY, "read and change one's own account"},
-    {"admin.region", ADMINS, SCOPE_ADMIN_REGION, "administer the region in the path"},
-    {"admin.super", ROLE_SUPER, SCOPE_ANY, "administer the whole portal"},
+    {"listing.create", ROLE_SME, SCOPE_ANY,
+     "publish a listing for one of one's SMEs (the handler checks the organisation)"},
+    {"listing.edit", ROLE_SME, SCOPE_OWNER, "edit or archive a listing of one's own SME"},
+    {"listing.private", LOGGED_IN, SCOPE_OWNER_OR_ADMIN,
+     "see a listing's unpublished versions and its audit trail"},
+    {"listing.moderate", ADMINS, SCOPE_RESOURCE_ADMIN,
+     "approve, ask for changes to or reject a listing of a region one administers"},
+    {"moderation.queue", ADMINS, SCOPE_ADMIN_REGION, "see the moderation queue of the region"},
+    {"moderation.overview", ADMINS, SCOPE_ANY, "see the moderation queues one may work"},
 };
 
 const size_t access_rule_count = sizeof access_rules / sizeof access_rules[0];
@@ -35,12 +42,38 @@ const struct access_rule *access_rule_find(const char *action)
     return NULL;
 }
 
+void access_role_names(unsigned roles, char *out, size_t cap)
+{
+    static const char *const names[] = {"anonymous", "member", "sme", "organiser",
+                                        "region-admin", "super"};
+    size_t n = 0;
+    out[0] = '\0';
+    for (int i = 0; i < 6; i++)
+        if (roles & (1u << i))
+            n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, "%s%s", n ? "," : "", names[i]);
+}
+
+const char *access_scope_name(enum access_scope scope)
+{
+    switch (scope) {
+    case SCOPE_ADMIN_REGION: return "admin-of-path-region";
+    case SCOPE_OWNER: return "owner";
+    case SCOPE_OWNER_OR_ADMIN: return "owner-or-region-admin";
+    case SCOPE_RESOURCE_ADMIN: return "region-admin-of-resource";
+    default: return "any";
+    }
+}
+
 unsigned access_roles(const struct req *r)
 {
     const struct auth_session *s = r->session;
     if (s == NULL)
         return ROLE_ANONYMOUS;
     unsigned roles = ROLE_MEMBER;
+    if (s->sme_org_ids != NULL && strcmp(s->sme_org_ids, "{}") != 0)
+        roles |= ROLE_SME;
+    if (s->organiser_org_ids != NULL && strcmp(s->organiser_org_ids, "{}") != 0)
+        roles |= ROLE_ORGANISER;
     if (s->super)
         roles |= ROLE_SUPER;
     if (s->admin_regions != NULL && strcmp(s->admin_regions, "{}") != 0)
@@ -88,5 +121,23 @@ enum err_code access_check(struct req *r, const char *action)
         if (region == NULL || !access_admin_of(r, region))
             return ERR_FORBIDDEN;
     }
+    return ERR_NONE;
+}
+
+enum err_code access_check_resource(struct req *r, const char *action, long long org_id,
+                                    const char *region)
+{
+    const struct access_rule *rule = access_rule_find(action);
+    if (rule == NULL)
+        return req_fail(r, ERR_FORBIDDEN, "This action is not in the access table.");
+    if ((rule->roles & access_roles(r)) == 0)
+        return r->session == NULL ? ERR_UNAUTHENTICATED : ERR_FORBIDDEN;
+    bool owner = access_member_of(r, org_id), admin = access_admin_of(r, region);
+    bool ok = rule->scope == SCOPE_OWNER            ? owner
+              : rule->scope == SCOPE_OWNER_OR_ADMIN ? owner || admin
+              : rule->scope == SCOPE_RESOURCE_ADMIN ? admin
+                                                    : true;
+    if (!ok)
+        return r->session == NULL ? ERR_UNAUTHENTICATED : ERR_FORBIDDEN;
     return ERR_NONE;
 }

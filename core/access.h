@@ -31,8 +31,11 @@ enum access_role {
 
 /* How the region of the request must relate to the person's. */
 enum access_scope {
-    SCOPE_ANY = 0,         /* no region condition */
-    SCOPE_ADMIN_REGION,    /* the region in the path is one the person administers (or super) */
+    SCOPE_ANY = 0,          /* no condition beyond the role */
+    SCOPE_ADMIN_REGION,     /* the region in the path is one the person administers (or super) */
+    SCOPE_OWNER,            /* the resource belongs to one of the person's organisations */
+    SCOPE_OWNER_OR_ADMIN,   /* ... or the person administers the resource's region */
+    SCOPE_RESOURCE_ADMIN,   /* the person administers the resource's region (or is super) */
 };
 
 struct access_rule {
@@ -48,12 +51,22 @@ extern const size_t access_rule_count;
 /* The rule of an action, or NULL (an unknown action is refused: fail closed). */
 const struct access_rule *access_rule_find(const char *action);
 
+/* Role names ("anonymous,sme,...") for the route listing and the tests. */
+void access_role_names(unsigned roles, char *out, size_t cap);
+const char *access_scope_name(enum access_scope scope);
+
 /* The roles the request's person holds. */
 unsigned access_roles(const struct req *r);
 
 /* Checks `action` for the request: ERR_NONE, ERR_UNAUTHENTICATED (log in first) or
  * ERR_FORBIDDEN. */
 enum err_code access_check(struct req *r, const char *action);
+
+/* Checks `action` against a resource (a listing, a call…) owned by organisation `org_id` in
+ * `region`: the role, then the rule's resource scope.  Handlers call it after loading the
+ * resource; ERR_NONE, ERR_UNAUTHENTICATED or ERR_FORBIDDEN. */
+enum err_code access_check_resource(struct req *r, const char *action, long long org_id,
+                                    const char *region);
 
 /* true when the person administers `region` (or is super admin). */
 bool access_admin_of(const struct req *r, const char *region);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 struct req;
+struct arena;
 
 struct auth_session {
     long long person_id;
@@ -23,6 +24,8 @@ struct auth_session {
     const char *lang;          /* the person's language setting, or NULL */
     const char *csrf_token;    /* bound to this session; NULL for API-token requests */
     const char *org_ids;       /* PostgreSQL array text, "{3,7}" */
+    const char *sme_org_ids;   /* those of org_ids that are SMEs */
+    const char *organiser_org_ids; /* those that are event organisers */
     const char *admin_regions; /* "{kaunas,rijeka}" */
     bool super;
     bool via_api_token;        /* authenticated by Authorization: Bearer */
@@ -41,5 +44,14 @@ const char *auth_csrf_token(struct req *r);
 /* Checks the CSRF token of a state-changing request (form field "csrf" or header
  * X-CSRF-Token).  API-token requests need none.  ERR_NONE or ERR_FORBIDDEN. */
 enum err_code auth_check_csrf(struct req *r);
+
+/* A new random token (256 bits, base64url, 43 characters), arena-owned. */
+char *auth_new_token(struct arena *a);
+/* The SHA-256 of a token as a PostgreSQL bytea literal ("\x…"), arena-owned. */
+const char *auth_token_hash(struct arena *a, const char *token);
+
+/* Session cookies: HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS. */
+void auth_set_session_cookie(struct req *r, const char *token);
+void auth_clear_cookie(struct req *r);
 
 #endif

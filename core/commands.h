@@ -35,5 +35,7 @@ int cmd_migrate(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_check_config(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_demo_data(int argc, char **argv);
 
 #endif

@@ -193,13 +193,12 @@ static bool simple_command(const char *sql)
     return ok;
 }
 
-static bool transaction_open(void)
+/* Records who acts in the open transaction (set_config(..., true) ends with it). */
+static bool actor_record(const struct db_actor *who)
 {
-    if (!simple_command("BEGIN"))
-        return false;
-    in_transaction = true;
     const struct db_actor none = {NULL, NULL, NULL, false};
-    const struct db_actor *who = actor ? actor : &none;
+    if (who == NULL)
+        who = &none;
     const char *params[] = {who->person_id ? who->person_id : "",
                             who->org_ids ? who->org_ids : "{}",
                             who->admin_regions ? who->admin_regions : "{}",
@@ -213,6 +212,23 @@ static bool transaction_open(void)
     bool ok = !result_failed(res);
     PQclear(res);
     return ok;
+}
+
+static bool transaction_open(void)
+{
+    if (!simple_command("BEGIN"))
+        return false;
+    in_transaction = true;
+    return actor_record(actor);
+}
+
+enum err_code db_actor_update(const struct db_actor *who)
+{
+    if (!db_available())
+        return ERR_UNAVAILABLE;
+    if (want_transaction && !in_transaction && !transaction_open())
+        return last_code;
+    return actor_record(who) ? ERR_NONE : last_code;
 }
 
 void db_request_start(const struct db_actor *who, bool transactional)
@@ -317,4 +333,77 @@ int db_schema_version(PGconn *c)
         v = 0; /* no table yet: nothing migrated */
     PQclear(res);
     return v;
+}
+
+const char **db_array(struct arena *a, const char *text, int *count)
+{
+    size_t len = text ? strlen(text) : 0;
+    /* At most one element per comma, plus one. */
+    size_t cap = 2;
+    for (size_t i = 0; i < len; i++)
+        cap += text[i] == ',';
+    const char **items = arena_calloc(a, cap, sizeof *items);
+    int n = 0;
+    if (len < 2 || text[0] != '{') {
+        if (count)
+            *count = 0;
+        return items;
+    }
+    char *buf = arena_alloc(a, len + 1);
+    const char *p = text + 1;
+    while (*p && *p != '}') {
+        char *o = buf;
+        bool quoted = *p == '"';
+        if (quoted) {
+            p++;
+            while (*p && *p != '"') {
+                if (*p == '\\' && p[1])
+                    p++;
+                *o++ = *p++;
+            }
+            if (*p == '"')
+                p++;
+        } else {
+            while (*p && *p != ',' && *p != '}')
+                *o++ = *p++;
+        }
+        *o = '\0';
+        if (quoted || strcmp(buf, "NULL") != 0)
+            items[n++] = arena_strdup(a, buf);
+        if (*p == ',')
+            p++;
+    }
+    items[n] = NULL;
+    if (count)
+        *count = n;
+    return items;
+}
+
+const char **db_array_value(struct arena *a, const PGresult *res, int row, const char *column,
+                            int *count)
+{
+    return db_array(a, db_value(res, row, column), count);
+}
+
+const char *db_array_literal(struct arena *a, const char *const *items, int count)
+{
+    size_t cap = 3;
+    for (int i = 0; i < count; i++)
+        cap += 2 * strlen(items[i]) + 3;
+    char *out = arena_alloc(a, cap), *o = out;
+    *o++ = '{';
+    for (int i = 0; i < count; i++) {
+        if (i > 0)
+            *o++ = ',';
+        *o++ = '"';
+        for (const char *p = items[i]; *p; p++) {
+            if (*p == '"' || *p == '\\')
+                *o++ = '\\';
+            *o++ = *p;
+        }
+        *o++ = '"';
+    }
+    *o++ = '}';
+    *o = '\0';
+    return out;
 }

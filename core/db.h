@@ -51,6 +51,9 @@ struct db_actor {
  * transaction and records `actor` in it; db_request_finish commits it (success) or rolls it
  * back.  Without, statements run on their own (anonymous reads). */
 void db_request_start(const struct db_actor *actor, bool transactional);
+/* Changes who acts for the rest of the open transaction (after registration or login, the new
+ * person acts).  ERR_NONE or the database error. */
+enum err_code db_actor_update(const struct db_actor *actor);
 /* Ends the request's database work; returns ERR_NONE, or the commit's error. */
 enum err_code db_request_finish(bool success);
 /* true while a transaction is open. */
@@ -73,6 +76,16 @@ const char *db_value(const PGresult *res, int row, const char *column);
 bool db_is_null(const PGresult *res, int row, const char *column);
 long long db_int(const PGresult *res, int row, const char *column);
 bool db_bool(const PGresult *res, int row, const char *column);
+
+/* The elements of a one-dimensional PostgreSQL array in text form ("{a,\"b c\",NULL}"), NULL-
+ * terminated and arena-owned (SQL NULL elements are skipped).  *count may be NULL. */
+const char **db_array(struct arena *a, const char *text, int *count);
+/* The elements of an array column of row `row`, as above; an empty list when NULL. */
+const char **db_array_value(struct arena *a, const PGresult *res, int row, const char *column,
+                            int *count);
+/* A PostgreSQL array literal for a list of strings (for $n::text[] parameters), quoting every
+ * element; arena-owned. */
+const char *db_array_literal(struct arena *a, const char *const *items, int count);
 
 /* The raw connection, for commands (migrate, backup) that run outside requests. */
 PGconn *db_conn(void);

@@ -102,8 +102,11 @@ static enum err_code pipeline(struct req *r, char **envp, int (*read_fn)(char *,
     struct db_actor actor;
     actor_of(r, &actor);
     db_request_start(&actor, r->session != NULL || req_is_state_changing(r));
+    struct auth_session *before = r->session;
     rc = run_handler(r);
     enum err_code commit = db_request_finish(rc == ERR_NONE);
+    if (rc != ERR_NONE || commit != ERR_NONE)
+        r->session = before; /* a login or registration that was rolled back did not happen */
     if (rc == ERR_NONE && commit != ERR_NONE) {
         r->answered = false; /* what the handler said did not happen */
         r->field_errors.count = 0;

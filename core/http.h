@@ -40,6 +40,7 @@ struct req {
     const char *accept_language;
     const char *authorization;
     const char *idempotency_key;
+    const char *csrf_header;  /* X-CSRF-Token */
     const char *remote_addr;
     const char *host;
     bool https;
@@ -85,6 +86,9 @@ const char *req_query(const struct req *r, const char *name);
 const char *req_form(const struct req *r, const char *name);
 const char *req_cookie(const struct req *r, const char *name);
 
+/* A positive whole-number path parameter ("/listings/{id}"); false when absent or malformed. */
+bool req_path_id(const struct req *r, const char *name, long long *id);
+
 /* true for POST, PUT, PATCH, DELETE. */
 bool req_is_state_changing(const struct req *r);
 /* true when the answer should be JSON (an /api/ route, or Accept prefers JSON). */
@@ -124,6 +128,9 @@ struct tpl_dict *page_dict(struct req *r);
 void page_title(struct req *r, const char *title);
 /* The catalogue text of `key` in the request's language. */
 const char *T(const struct req *r, const char *key);
+
+/* An arena cleanup that drops a jansson reference. */
+void json_release(void *json);
 
 /* Microseconds on the monotonic clock. */
 long long now_us(void);

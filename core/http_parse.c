@@ -178,6 +178,8 @@ void http_parse_cookies(struct arena *a, const char *header, struct kv_list *out
                 nlen--;
             const char *v = eq + 1;
             size_t vlen = len - (size_t)(v - p);
+            while (vlen > 0 && (*v == ' ' || *v == '\t'))
+                v++, vlen--;
             while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
                 vlen--;
             if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')

@@ -58,6 +58,8 @@ static void request_take_param(struct req *r, const char *name, size_t nlen, con
         http_parse_cookies(r->arena, value, &r->cookies, 64);
     else if (IS("HTTP_AUTHORIZATION"))
         r->authorization = value;
+    else if (IS("HTTP_X_CSRF_TOKEN"))
+        r->csrf_header = value;
     else if (IS("HTTP_IDEMPOTENCY_KEY"))
         r->idempotency_key = value;
     else if (IS("REMOTE_ADDR"))
@@ -167,7 +169,7 @@ static enum err_code body_parse_form(struct req *r)
                                                              : "percent-encoded"));
 }
 
-static void json_release(void *p)
+void json_release(void *p)
 {
     json_decref(p);
 }
@@ -261,4 +263,17 @@ bool req_is_state_changing(const struct req *r)
 bool req_wants_json(const struct req *r)
 {
     return r->api || http_accept_prefers_json(r->accept);
+}
+
+bool req_path_id(const struct req *r, const char *name, long long *id)
+{
+    const char *v = kv_get(&r->params, name);
+    if (v == NULL || *v < '1' || *v > '9' || strlen(v) > 18)
+        return false;
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (*end != '\0' || n <= 0)
+        return false;
+    *id = n;
+    return true;
 }

@@ -3,6 +3,7 @@
  */
 #include "commands.h"
 
+#include "access.h"
 #include "db.h"
 #include "log.h"
 #include "migrate.h"
@@ -24,11 +25,23 @@ const struct command commands[] = {
     {"migrate", "apply the pending database migrations (admin_database_url)",
      "  --status      print the database's and this program's schema versions, change nothing\n",
      cmd_migrate},
-    {"routes", "print the route table: method, pattern, access action, owner (tab-separated)",
+    {"routes",
+     "print the route table: method, pattern, action, owner, roles allowed, scope (tab-separated)",
      "", cmd_routes},
     {"check-config",
      "load settings, plugins, catalogues and templates as a worker would, and report problems",
      "", cmd_check_config},
+    {"user", "manage people: add (with a role), disable, enable, list",
+     "  add --email ADDRESS [--name NAME] [--role member|region-admin|super] [--region SLUG]...\n"
+     "                create a person (password read from standard input) or grant a role\n"
+     "  disable --email ADDRESS   stop the person logging in and end their sessions\n"
+     "  enable --email ADDRESS    let them log in again\n"
+     "  list                      everyone: e-mail, name, role, state, organisations\n",
+     cmd_user},
+    {"demo-data", "load the demo organisations, people, listings and calls (make run, tests)",
+     "  --if-empty    do nothing when the database already has people in it\n"
+     "  --dir DIR     where the regions' demo files are (default deploy/demo)\n",
+     cmd_demo_data},
     {"version", "print the program's version and schema version", "", cmd_version},
     {NULL, NULL, NULL, NULL},
 };
@@ -108,7 +121,11 @@ int cmd_routes(int argc, char **argv)
     }
     for (size_t i = 0; i < router_count(); i++) {
         const struct route *r = router_at(i);
-        printf("%s\t%s\t%s\t%s\n", r->method, r->pattern, r->action, r->owner ? r->owner : "core");
+        const struct access_rule *rule = access_rule_find(r->action);
+        char roles[128];
+        access_role_names(rule ? rule->roles : 0, roles, sizeof roles);
+        printf("%s\t%s\t%s\t%s\t%s\t%s\n", r->method, r->pattern, r->action,
+               r->owner ? r->owner : "core", roles, rule ? access_scope_name(rule->scope) : "-");
     }
     worker_teardown();
     return 0;

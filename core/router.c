@@ -165,6 +165,27 @@ static bool method_matches(const char *route_method, const char *method)
            (strcmp(method, "HEAD") == 0 && strcmp(route_method, "GET") == 0);
 }
 
+/* How specific a route is: its number of literal segments.  "/listings/new" beats
+ * "/listings/{id}" whatever their order in the table. */
+static int literal_count(const struct compiled *c)
+{
+    int n = 0;
+    for (int i = 0; i < c->n; i++)
+        n += !c->capture[i];
+    return n;
+}
+
+static void allow_add(char *allowed, size_t cap, const char *method)
+{
+    if (strstr(allowed, method) != NULL || strlen(allowed) + strlen(method) + 8 >= cap)
+        return;
+    if (allowed[0])
+        strcat(allowed, ", ");
+    strcat(allowed, method);
+    if (strcmp(method, "GET") == 0)
+        strcat(allowed, ", HEAD");
+}
+
 enum err_code router_match(struct arena *a, const char *method, const char *path,
                            const struct route **route, struct kv_list *params,
                            const char **allow)
@@ -176,25 +197,22 @@ enum err_code router_match(struct arena *a, const char *method, const char *path
     if (n < 0)
         return ERR_NOT_FOUND;
     char allowed[128] = "";
+    const struct compiled *best = NULL;
     for (size_t i = 0; i < n_routes; i++) {
         const struct compiled *c = &routes[i];
         if (!segments_match(c, seg, n))
             continue;
-        if (method_matches(c->route.method, method)) {
-            for (int k = 0; k < n; k++)
-                if (c->capture[k])
-                    kv_add(a, params, c->segments[k], seg[k]);
-            *route = &c->route;
-            return ERR_NONE;
-        }
-        if (strstr(allowed, c->route.method) == NULL &&
-            strlen(allowed) + strlen(c->route.method) + 8 < sizeof allowed) {
-            if (allowed[0])
-                strcat(allowed, ", ");
-            strcat(allowed, c->route.method);
-            if (strcmp(c->route.method, "GET") == 0)
-                strcat(allowed, ", HEAD");
-        }
+        if (!method_matches(c->route.method, method))
+            allow_add(allowed, sizeof allowed, c->route.method);
+        else if (best == NULL || literal_count(c) > literal_count(best))
+            best = c;
+    }
+    if (best != NULL) {
+        for (int k = 0; k < n; k++)
+            if (best->capture[k])
+                kv_add(a, params, best->segments[k], seg[k]);
+        *route = &best->route;
+        return ERR_NONE;
     }
     if (allowed[0] == '\0')
         return ERR_NOT_FOUND;

@@ -70,6 +70,16 @@ static const struct setting_def defs[] = {
      "the sendmail program used by mail_mode=sendmail"},
     {"common_passwords", SET_STR, S(common_passwords), "deploy/common-passwords.txt", 0, 0,
      "file of refused common passwords, one per line"},
+    {"password_ops", SET_LONG, S(password_ops), "0", 0, 100,
+     "argon2id time cost for new password hashes; 0 = libsodium's interactive limit"},
+    {"password_mem_kib", SET_LONG, S(password_mem_kib), "0", 0, 4194304,
+     "argon2id memory for new password hashes, in KiB; 0 = libsodium's interactive limit"},
+    {"login_fail_account", SET_INT, S(login_fail_account), "5", 1, 1000,
+     "failed logins for one account within the window before answering 429"},
+    {"login_fail_address", SET_INT, S(login_fail_address), "20", 1, 100000,
+     "failed logins from one address within the window before answering 429"},
+    {"login_fail_window_minutes", SET_INT, S(login_fail_window_minutes), "15", 1, 1440,
+     "the throttling window, in minutes"},
     {"log_level", SET_STR, S(log_level), "info", 0, 0, "error, warn, info or debug"},
 };
 

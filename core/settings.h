@@ -35,6 +35,11 @@ struct settings {
     char *mail_dir;           /* where "dir" mode writes e-mails */
     char *sendmail;           /* the sendmail program for "sendmail" mode */
     char *common_passwords;   /* file of refused passwords, one per line */
+    long password_ops;        /* argon2id opslimit; 0 = libsodium's interactive limit */
+    long password_mem_kib;    /* argon2id memlimit in KiB; 0 = libsodium's interactive limit */
+    int login_fail_account;   /* failed logins per account per window before 429 */
+    int login_fail_address;   /* failed logins per address per window before 429 */
+    int login_fail_window_minutes;
     char *log_level;          /* error, warn, info, debug */
 };
 

@@ -18,6 +18,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "log.h"
+#include "password.h"
 #include "plugin.h"
 #include "router.h"
 #include "settings.h"
@@ -93,6 +94,8 @@ int worker_setup(char *err, size_t errlen)
         return -1;
     if (tpl_load_all(err, errlen) != 0)
         return -1;
+    if (password_init(err, errlen) != 0)
+        return -1;
     return 0;
 }
 
@@ -100,6 +103,7 @@ void worker_teardown(void)
 {
     db_close();
     router_free();
+    password_free();
     i18n_free();
     plugins_unload();
 }

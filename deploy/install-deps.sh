@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="gcc g++ make pkg-config clang libclang-rt-14-dev
 libfcgi-dev libpq-dev libctemplate-dev libsodium-dev libjansson-dev libcmocka-dev
-postgresql-15 postgresql-contrib nginx-light python3 curl ca-certificates"
+postgresql-15 postgresql-contrib nginx-light python3 python3-yaml curl ca-certificates"
 
 missing=""
 for p in $PACKAGES; do

@@ -116,6 +116,66 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, at);
 CREATE INDEX audit_log_region ON audit_log (region, at);
 
+-- The session of a cookie token (by its SHA-256), refreshing last_seen_at at most once a
+-- minute.  SECURITY DEFINER: it runs before the portal knows who acts, so it must see the
+-- person's memberships and admin regions whatever row-level security says.
+CREATE FUNCTION auth_session(hash bytea, idle_minutes integer)
+RETURNS TABLE (person_id bigint, email text, name text, lang text, is_super boolean,
+               csrf_token text, org_ids bigint[], sme_org_ids bigint[],
+               organiser_org_ids bigint[], admin_regions text[], unread bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  UPDATE sessions s SET last_seen_at = now()
+   WHERE s.token_hash = hash AND s.last_seen_at < now() - interval '1 minute'
+     AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => idle_minutes);
+  RETURN QUERY
+  SELECT p.id, p.email, p.name, p.lang, p.is_super, s.csrf_token,
+         coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
+                    WHERE m.person_id = p.id), '{}'),
+         coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
+                    JOIN organisations o ON o.id = m.org_id
+                    WHERE m.person_id = p.id AND o.kind = 'sme'), '{}'),
+         coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
+                    JOIN organisations o ON o.id = m.org_id
+                    WHERE m.person_id = p.id AND o.kind = 'organiser'), '{}'),
+         coalesce((SELECT array_agg(a.region ORDER BY a.region) FROM region_admins a
+                    WHERE a.person_id = p.id), '{}'),
+         0::bigint
+    FROM sessions s JOIN persons p ON p.id = s.person_id
+   WHERE s.token_hash = hash AND s.expires_at > now()
+     AND s.last_seen_at > now() - make_interval(mins => idle_minutes)
+     AND p.disabled_at IS NULL;
+END $$;
+
+-- The person behind a personal API token (by its SHA-256), if it is not revoked.
+CREATE FUNCTION auth_api_token(hash bytea)
+RETURNS TABLE (person_id bigint, email text, name text, lang text, is_super boolean,
+               org_ids bigint[], sme_org_ids bigint[], organiser_org_ids bigint[],
+               admin_regions text[], unread bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  UPDATE api_tokens t SET last_used_at = now()
+   WHERE t.token_hash = hash AND t.revoked_at IS NULL
+     AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute');
+  RETURN QUERY
+  SELECT p.id, p.email, p.name, p.lang, p.is_super,
+         coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
+                    WHERE m.person_id = p.id), '{}'),
+         coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
+                    JOIN organisations o ON o.id = m.org_id
+                    WHERE m.person_id = p.id AND o.kind = 'sme'), '{}'),
+         coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
+                    JOIN organisations o ON o.id = m.org_id
+                    WHERE m.person_id = p.id AND o.kind = 'organiser'), '{}'),
+         coalesce((SELECT array_agg(a.region ORDER BY a.region) FROM region_admins a
+                    WHERE a.person_id = p.id), '{}'),
+         0::bigint
+    FROM api_tokens t JOIN persons p ON p.id = t.person_id
+   WHERE t.token_hash = hash AND t.revoked_at IS NULL AND p.disabled_at IS NULL;
+END $$;
+REVOKE ALL ON FUNCTION auth_session(bytea, integer), auth_api_token(bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION auth_session(bytea, integer), auth_api_token(bytea) TO ecoc_app;
+
 -- Row-level security on the regional tables.
 ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY organisations_read ON organisations FOR SELECT USING (true);  -- cards are public

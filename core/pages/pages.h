@@ -2,6 +2,8 @@
  * pages.h — the handlers of the core's routes, one file per page or resource under pages/.
  * Each handler fills the request's answer and returns ERR_NONE, or returns an error code for
  * the dispatcher to answer (see dispatch.c for what has been checked before a handler runs).
+ * A handler that has answered a form again with its errors returns ERR_INVALID: the answer
+ * stands and the transaction is rolled back.
  */
 #ifndef PAGES_H
 #define PAGES_H
@@ -9,15 +11,70 @@
 #include "../errors.h"
 
 struct req;
+struct choice;
 
-/* pages/home.c */
+/* home.c */
 enum err_code page_home(struct req *r);
 enum err_code page_region_home(struct req *r);
 
-/* pages/health.c */
+/* health.c */
 enum err_code page_health(struct req *r);
 
-/* pages/regions.c */
+/* regions.c */
 enum err_code api_regions(struct req *r);
+
+/* session.c */
+enum err_code page_login_form(struct req *r);
+enum err_code page_login(struct req *r);
+enum err_code page_logout(struct req *r);
+enum err_code page_language(struct req *r);
+enum err_code api_session_create(struct req *r);
+enum err_code api_session_delete(struct req *r);
+enum err_code api_me(struct req *r);
+
+/* register.c */
+enum err_code page_register_form(struct req *r);
+enum err_code page_register(struct req *r);
+enum err_code api_accounts_create(struct req *r);
+/* The regions as choices for a select (value = slug). */
+int region_choices(struct req *r, struct choice *out, int cap);
+
+/* account.c */
+enum err_code page_account(struct req *r);
+enum err_code page_account_profile(struct req *r);
+enum err_code page_account_password(struct req *r);
+enum err_code page_account_token_create(struct req *r);
+enum err_code page_account_token_revoke(struct req *r);
+enum err_code page_account_organisation_create(struct req *r);
+enum err_code page_account_member_add(struct req *r);
+enum err_code api_tokens_list(struct req *r);
+enum err_code api_tokens_create(struct req *r);
+enum err_code api_tokens_delete(struct req *r);
+
+/* listings.c */
+enum err_code page_listings(struct req *r);
+enum err_code page_region_listings(struct req *r);
+enum err_code page_listing(struct req *r);
+enum err_code page_listing_new(struct req *r);
+enum err_code page_listing_create(struct req *r);
+enum err_code page_listing_edit(struct req *r);
+enum err_code page_listing_update(struct req *r);
+enum err_code page_listing_archive(struct req *r);
+enum err_code page_listing_moderate(struct req *r);
+enum err_code api_listings(struct req *r);
+enum err_code api_listing(struct req *r);
+enum err_code api_listing_create(struct req *r);
+enum err_code api_listing_update(struct req *r);
+enum err_code api_listing_delete(struct req *r);
+enum err_code api_listing_moderate(struct req *r);
+enum err_code api_listing_audit(struct req *r);
+
+/* moderation.c */
+enum err_code page_moderation_overview(struct req *r);
+enum err_code page_moderation_queue(struct req *r);
+enum err_code api_moderation_queue(struct req *r);
+
+/* dashboard.c */
+enum err_code page_dashboard(struct req *r);
 
 #endif

@@ -192,8 +192,7 @@ static int fail_with(const char *key, const char **error_key)
     return -1;
 }
 
-static const char *check_kvk_number(const struct compact_text *number, char *normalised,
-                                    size_t cap)
+static const char *check_kvk_number(const struct compact_text *number, char *normalised, size_t cap)
 {
     const char *problem = kvk_problem(number->text);
     return problem != NULL ? problem : copy_canonical(number->text, normalised, cap);

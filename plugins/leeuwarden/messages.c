@@ -10,6 +10,11 @@ const struct portal_message leeuwarden_messages_en[] = {
     {"sector.leeuwarden-frisian-language", "Frisian language and culture"},
     {"sector.leeuwarden-iepen-mienskip", "Iepen Mienskip: community initiatives"},
     {"sector.leeuwarden-water-and-land", "Water and landscape"},
+    {"bizid.nl.empty", "Please enter your KvK number (8 digits, e.g. 69599084) or your VAT identification number (NL, 9 digits, B and 2 digits, e.g. NL004495445B01)."},
+    {"bizid.nl.format", "A KvK number is made of digits only (8 of them, e.g. 69599084). A VAT identification number is NL, 9 digits, the letter B and 2 digits (not 00), e.g. NL004495445B01."},
+    {"bizid.nl.length", "A KvK number has exactly 8 digits (e.g. 69599084); a VAT identification number has 9 digits between NL and B and 2 after the B (e.g. NL004495445B01). Please check that no digit is missing or extra."},
+    {"bizid.nl.check", "This is not a valid KvK number or VAT identification number: please check each digit."},
+    {"bizid.nl.internal", "We could not save this number because of a fault on our side. Please try again later."},
     {NULL, NULL},
 };
 
@@ -20,6 +25,11 @@ const struct portal_message leeuwarden_messages_nl[] = {
     {"sector.leeuwarden-frisian-language", "Friese taal en cultuur"},
     {"sector.leeuwarden-iepen-mienskip", "Iepen Mienskip: gemeenschapsinitiatieven"},
     {"sector.leeuwarden-water-and-land", "Water en landschap"},
+    {"bizid.nl.empty", "Vul uw KvK-nummer in (8 cijfers, bijvoorbeeld 69599084) of uw btw-identificatienummer (NL, 9 cijfers, B en 2 cijfers, bijvoorbeeld NL004495445B01)."},
+    {"bizid.nl.format", "Een KvK-nummer bestaat alleen uit cijfers (8, bijvoorbeeld 69599084). Een btw-identificatienummer bestaat uit NL, 9 cijfers, de letter B en 2 cijfers (niet 00), bijvoorbeeld NL004495445B01."},
+    {"bizid.nl.length", "Een KvK-nummer heeft precies 8 cijfers (bijvoorbeeld 69599084); een btw-identificatienummer heeft 9 cijfers tussen NL en B en 2 cijfers na de B (bijvoorbeeld NL004495445B01). Controleer of er geen cijfer ontbreekt of te veel is."},
+    {"bizid.nl.check", "Dit is geen geldig KvK-nummer of btw-identificatienummer: controleer elk cijfer."},
+    {"bizid.nl.internal", "Door een fout aan onze kant konden we dit nummer niet opslaan. Probeer het later opnieuw."},
     {NULL, NULL},
 };
 
@@ -30,5 +40,10 @@ const struct portal_message leeuwarden_messages_fy[] = {
     {"sector.leeuwarden-frisian-language", "Fryske taal en kultuer"},
     {"sector.leeuwarden-iepen-mienskip", "Iepen Mienskip: inisjativen út de mienskip"},
     {"sector.leeuwarden-water-and-land", "Wetter en lânskip"},
+    {"bizid.nl.empty", "Fier jo KvK-nûmer yn (8 sifers, bygelyks 69599084) of jo btw-identifikaasjenûmer (NL, 9 sifers, B en 2 sifers, bygelyks NL004495445B01)."},
+    {"bizid.nl.format", "In KvK-nûmer bestiet allinnich út sifers (8, bygelyks 69599084). In btw-identifikaasjenûmer bestiet út NL, 9 sifers, de letter B en 2 sifers (net 00), bygelyks NL004495445B01."},
+    {"bizid.nl.length", "In KvK-nûmer hat krekt 8 sifers (bygelyks 69599084); in btw-identifikaasjenûmer hat 9 sifers tusken NL en B en 2 sifers nei de B (bygelyks NL004495445B01). Kontrolearje oft der gjin sifer mist of te folle is."},
+    {"bizid.nl.check", "Dit is gjin jildich KvK-nûmer of btw-identifikaasjenûmer: kontrolearje elk sifer."},
+    {"bizid.nl.internal", "Troch in flater oan ús kant koene wy dit nûmer net bewarje. Besykje it letter nochris."},
     {NULL, NULL},
 };

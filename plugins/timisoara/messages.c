@@ -10,6 +10,11 @@ const struct portal_message timisoara_messages_en[] = {
     {"sector.timisoara-light", "Light and public space"},
     {"sector.timisoara-multiculturalism", "Multicultural Banat heritage"},
     {"sector.timisoara-civic-engagement", "Civic engagement"},
+    {"bizid.ro.empty", "Please enter your company's CUI (CIF): 2 to 10 digits, e.g. 18547290. You may put RO in front."},
+    {"bizid.ro.format", "A CUI (CIF) is made of digits only and does not start with 0, e.g. 18547290 or RO 18547290."},
+    {"bizid.ro.length", "A CUI (CIF) has 2 to 10 digits, e.g. 18547290. Please check that no digit is missing or extra."},
+    {"bizid.ro.check", "This CUI's check digit (the last one) does not match: please check each digit."},
+    {"bizid.ro.internal", "We could not save this number because of a fault on our side. Please try again later."},
     {NULL, NULL},
 };
 
@@ -20,5 +25,10 @@ const struct portal_message timisoara_messages_ro[] = {
     {"sector.timisoara-light", "Lumină și spațiu public"},
     {"sector.timisoara-multiculturalism", "Patrimoniul multicultural al Banatului"},
     {"sector.timisoara-civic-engagement", "Implicare civică"},
+    {"bizid.ro.empty", "Introduceți codul unic de înregistrare (CUI/CIF) al firmei: între 2 și 10 cifre, de exemplu 18547290. Puteți adăuga RO în față."},
+    {"bizid.ro.format", "CUI-ul (CIF-ul) conține doar cifre și nu începe cu 0, de exemplu 18547290 sau RO 18547290."},
+    {"bizid.ro.length", "CUI-ul (CIF-ul) are între 2 și 10 cifre, de exemplu 18547290. Verificați să nu lipsească nicio cifră și să nu fie vreuna în plus."},
+    {"bizid.ro.check", "Cifra de control a acestui CUI (ultima cifră) nu se potrivește: verificați fiecare cifră."},
+    {"bizid.ro.internal", "Nu am putut salva numărul din cauza unei erori de partea noastră. Încercați din nou mai târziu."},
     {NULL, NULL},
 };

@@ -1,0 +1,51 @@
+/*
+ * view.h — small helpers shared by the pages: names of regions, sectors and languages, amounts
+ * with their basis, search links, the listing form's fields, and audit trails.
+ */
+#ifndef PAGES_VIEW_H
+#define PAGES_VIEW_H
+
+#include "../errors.h"
+#include "../search.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+
+struct req;
+struct tpl_dict;
+struct listing_view;
+
+/* A region's display name (its plugin's), or the slug when the region is switched off. */
+const char *region_name(const char *slug);
+/* The region's currency ("EUR" when unknown). */
+const char *region_currency(const char *slug);
+/* "Design, Music" in the request's language; arena-owned. */
+const char *sector_names(struct req *r, const char *const *slugs, int n);
+/* "Lietuvių, English"; arena-owned. */
+const char *language_names(struct req *r, const char *const *codes, int n);
+/* The label of a facet value in the request's language. */
+const char *facet_label(struct req *r, enum facet_kind kind, const char *value);
+/* "€350 per day" */
+const char *price_text(struct req *r, const char *region, long long minor, const char *basis);
+
+/* The search page's address with `name` set to `value` (NULL removes it), the page and as_of
+ * (0 leaves it out).  Arena-owned and already escaped for a URL; the template escapes it
+ * again for HTML. */
+const char *search_url(struct req *r, const struct search_query *sq, const char *name,
+                       const char *value, int page, long long as_of);
+
+/* The listing form's fields (all but the organisation), showing `v`. */
+void listing_form_fields(struct req *r, struct tpl_dict *d, const char *region,
+                         const struct listing_view *v, const char *const *kinds, int n_kinds,
+                         const char *const *bases, int n_bases);
+/* What was typed into the listing form, as a view for redrawing it. */
+void listing_view_from_form(struct req *r, struct listing_view *v);
+
+/* The audit trail of an entity, as sections AUDIT in `d`, and as JSON. */
+enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity,
+                               long long id);
+enum err_code audit_trail_json(struct req *r, const char *entity, long long id, json_t **out);
+/* Shows the moderation form's field errors (section MODERATION_ERROR). */
+void moderation_form_errors(struct req *r, struct tpl_dict *d);
+
+#endif
