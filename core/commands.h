@@ -37,5 +37,7 @@ int cmd_check_config(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_demo_data(int argc, char **argv);
+int cmd_mail_send(int argc, char **argv); /* mail.c */
+int cmd_digest(int argc, char **argv);    /* digest.c */
 
 #endif

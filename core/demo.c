@@ -36,6 +36,23 @@ DB_STMT(demo_listing_point,
         "UPDATE listings SET latest_version = $2, "
         "live_version = CASE WHEN status = 'approved' THEN $2::bigint END WHERE id = $1");
 DB_STMT(demo_listing_index, "SELECT listing_index_refresh($1)");
+DB_STMT(demo_call,
+        "INSERT INTO calls (org_id, region, status, lang, title, summary, description, programme, "
+        "event_title, event_start, event_end, venue, sectors, subsectors, tags, languages, "
+        "partners_sought, budget_min_minor, budget_max_minor, deadline, cross_region, document, "
+        "submitted_at, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+        "current_date + $10::int, current_date + $11::int, $12, $13::text[], $14::text[], "
+        "$15::text[], $16::text[], $17, $18, $19, "
+        "((current_date + $20::int) + $21::time) AT TIME ZONE $22, $23, "
+        "listing_document($4, $5, $6, $7 || ' ' || $9 || ' ' || $8, $15::text[], $12), "
+        "now() - make_interval(hours => $24::int), "
+        "CASE WHEN $3 = 'open' THEN now() - make_interval(hours => $24::int - 1) END) "
+        "RETURNING id");
+DB_STMT(demo_interest,
+        "INSERT INTO interests (call_id, listing_id, org_id, call_org_id, region, status, message, "
+        "created_at) SELECT c.id, l.id, l.org_id, c.org_id, c.region, $3, $4, "
+        "now() - make_interval(hours => $5::int) FROM calls c, listings l "
+        "WHERE c.id = $1 AND l.id = $2 RETURNING id");
 DB_STMT(demo_audit, "INSERT INTO audit_log (person_id, region, org_id, entity, entity_id, action, "
                     "from_state, to_state, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                     "$9, now() - make_interval(hours => $10::int))");
@@ -251,14 +268,92 @@ fail:
     return -1;
 }
 
-static int demo_listings(struct arena *a, struct demo_region_state *st, json_t *listings,
+static int demo_call_one(struct arena *a, struct demo_region_state *st, json_t *c, int index,
                          char *err, size_t errlen)
 {
+    long long org = keys_find(&st->orgs, str(c, "org"));
+    if (org == 0) {
+        snprintf(err, errlen, "call %s: unknown org \"%s\"", str(c, "key"), str(c, "org"));
+        return -1;
+    }
+    const char *status = str(c, "status");
+    int hours_ago = 24 * 30 - index * 30;
+    const char *time = *str(c, "deadline_time") ? str(c, "deadline_time") : "17:00";
+    const char *v[] = {num(a, org),
+                       st->slug,
+                       status,
+                       str(c, "lang"),
+                       str(c, "title"),
+                       str(c, "summary"),
+                       str(c, "description"),
+                       str(c, "programme"),
+                       str(c, "event_title"),
+                       opt_int(a, c, "event_start_days"),
+                       opt_int(a, c, "event_end_days"),
+                       str(c, "venue"),
+                       strings_literal(a, json_object_get(c, "sectors")),
+                       strings_literal(a, json_object_get(c, "subsectors")),
+                       strings_literal(a, json_object_get(c, "tags")),
+                       strings_literal(a, json_object_get(c, "languages")),
+                       opt_int(a, c, "partners_sought"),
+                       opt_minor(a, c, "budget_min"),
+                       opt_minor(a, c, "budget_max"),
+                       opt_int(a, c, "deadline_days"),
+                       time,
+                       plugin_find(st->slug)->desc->timezone,
+                       json_is_true(json_object_get(c, "cross_region")) ? "true" : "false",
+                       num(a, hours_ago)};
+    PGresult *res = db_exec(a, &demo_call, 24, v);
+    if (res == NULL) {
+        snprintf(err, errlen, "call %s: %s", str(c, "key"), db_error());
+        return -1;
+    }
+    long long id = db_int(res, 0, "id");
+    if (audit_insert(a, 0, st->slug, org, "call", id, "submitted", NULL, "pending", NULL,
+                     hours_ago) != 0 ||
+        (strcmp(status, "open") == 0 &&
+         audit_insert(a, st->admin, st->slug, org, "call", id, "approve", "pending", "open", NULL,
+                      hours_ago - 1) != 0)) {
+        snprintf(err, errlen, "call %s: %s", str(c, "key"), db_error());
+        return -1;
+    }
+    if (st->calls.n < 256) {
+        st->calls.key[st->calls.n] = str(c, "key");
+        st->calls.id[st->calls.n++] = id;
+    }
+    return 0;
+}
+
+static int demo_interest_one(struct arena *a, struct demo_region_state *st, json_t *i, int index,
+                             char *err, size_t errlen)
+{
+    long long call = keys_find(&st->calls, str(i, "call"));
+    long long listing = keys_find(&st->listings, str(i, "listing"));
+    if (call == 0 || listing == 0) {
+        snprintf(err, errlen, "interest %d: unknown call \"%s\" or listing \"%s\"", index,
+                 str(i, "call"), str(i, "listing"));
+        return -1;
+    }
+    const char *v[] = {num(a, call), num(a, listing), str(i, "status"), str(i, "message"),
+                       num(a, 24 * 10 - index * 5)};
+    PGresult *res = db_exec(a, &demo_interest, 5, v);
+    if (res == NULL || PQntuples(res) != 1) {
+        snprintf(err, errlen, "interest %d: %s", index, res ? "not inserted" : db_error());
+        return -1;
+    }
+    return 0;
+}
+
+static int demo_each(struct arena *a, struct demo_region_state *st, json_t *items,
+                     int (*one)(struct arena *, struct demo_region_state *, json_t *, int, char *,
+                                size_t),
+                     char *err, size_t errlen)
+{
     size_t i;
-    json_t *l;
-    json_array_foreach(listings, i, l)
+    json_t *item;
+    json_array_foreach(items, i, item)
     {
-        if (demo_listing_one(a, st, l, (int)i, err, errlen) != 0)
+        if (one(a, st, item, (int)i, err, errlen) != 0)
             return -1;
     }
     return 0;
@@ -281,7 +376,9 @@ int demo_region(struct arena *a, const char *slug, json_t *doc, const char *hash
     st->admin = admin;
     if (demo_orgs(a, slug, json_object_get(doc, "organisations"), &st->orgs, hash, err,
                   errlen) != 0 ||
-        demo_listings(a, st, json_object_get(doc, "listings"), err, errlen) != 0)
+        demo_each(a, st, json_object_get(doc, "listings"), demo_listing_one, err, errlen) != 0 ||
+        demo_each(a, st, json_object_get(doc, "calls"), demo_call_one, err, errlen) != 0 ||
+        demo_each(a, st, json_object_get(doc, "interests"), demo_interest_one, err, errlen) != 0)
         return -1;
     return 0;
 }

@@ -174,6 +174,18 @@ void json_release(void *p)
     json_decref(p);
 }
 
+/* jansson's error text quotes the input near the error, and can cut a UTF-8 sequence in two
+ * there: a backslash before a two-byte character gives "invalid escape near '...\" and the
+ * character's first byte only.  The message must stay valid UTF-8 (json_pack refuses anything
+ * else, and the 400 would be lost), so then only jansson's own words are kept. */
+static const char *json_error_text(struct arena *a, const char *text)
+{
+    if (utf8_valid(text, strlen(text)))
+        return text;
+    const char *near = strstr(text, " near '");
+    return near != NULL ? arena_strndup(a, text, (size_t)(near - text)) : "malformed text";
+}
+
 static enum err_code body_parse_json(struct req *r)
 {
     if (json_nesting_depth(r->body, r->body_len, settings.json_max_depth) >
@@ -188,7 +200,7 @@ static enum err_code body_parse_json(struct req *r)
         return req_fail(r, ERR_BAD_REQUEST,
                         arena_printf(r->arena,
                                      "The JSON body is not valid: %s (line %d, column %d).",
-                                     je.text, je.line, je.column));
+                                     json_error_text(r->arena, je.text), je.line, je.column));
     arena_defer(r->arena, json_release, j);
     if (!json_is_object(j))
         return req_fail(r, ERR_BAD_REQUEST, "The JSON body must be an object ({...}).");

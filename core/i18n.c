@@ -159,11 +159,13 @@ int i18n_init(char *err, size_t errlen)
 {
     i18n_free();
     struct table *en = table_add("en");
-    size_t n = 0;
-    while (i18n_en[n].key != NULL)
-        n++;
-    if (table_add_messages(en, i18n_en, n, "core/i18n_en.c", err, errlen) != 0)
-        return -1;
+    for (const struct portal_message *const *part = i18n_en_parts; *part != NULL; part++) {
+        size_t n = 0;
+        while ((*part)[n].key != NULL)
+            n++;
+        if (table_add_messages(en, *part, n, "core/i18n_en*.c", err, errlen) != 0)
+            return -1;
+    }
     for (int i = 0; i < plugin_count(); i++) {
         const struct portal_plugin *p = plugin_at(i)->desc;
         if (add_plugin_language(p, "en", err, errlen) != 0)
@@ -232,9 +234,19 @@ static size_t fill_placeholders(const char *text, const char *const *names,
     return len;
 }
 
-char *i18n_format(struct arena *a, const char *lang, const char *key, ...)
+char *i18n_format_list(struct arena *a, const char *lang, const char *key,
+                       const char *const *names, const char *const *values, int n)
 {
     const char *text = i18n_text(lang, key);
+    size_t len = fill_placeholders(text, names, values, n, NULL);
+    char *out = arena_alloc(a, len + 1);
+    fill_placeholders(text, names, values, n, out);
+    out[len] = '\0';
+    return out;
+}
+
+char *i18n_format(struct arena *a, const char *lang, const char *key, ...)
+{
     const char *names[16], *values[16];
     int n = 0;
     va_list ap;
@@ -245,11 +257,7 @@ char *i18n_format(struct arena *a, const char *lang, const char *key, ...)
         values[n] = value ? value : "";
     }
     va_end(ap);
-    size_t len = fill_placeholders(text, names, values, n, NULL);
-    char *out = arena_alloc(a, len + 1);
-    fill_placeholders(text, names, values, n, out);
-    out[len] = '\0';
-    return out;
+    return i18n_format_list(a, lang, key, names, values, n);
 }
 
 int i18n_language_count(void)

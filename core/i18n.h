@@ -16,8 +16,12 @@
 
 struct arena;
 
-/* The core's English catalogue, terminated by {NULL, NULL}. */
+/* The core's English catalogue, in parts (one file per concern, each terminated by
+ * {NULL, NULL}); i18n_en_parts lists them, NULL-terminated. */
 extern const struct portal_message i18n_en[];
+extern const struct portal_message i18n_en_matchmaking[];
+extern const struct portal_message i18n_en_feeds[];
+extern const struct portal_message *const i18n_en_parts[];
 
 /* Builds the catalogues from the core and the loaded plugins.  Returns 0, or -1 with err. */
 int i18n_init(char *err, size_t errlen);
@@ -31,6 +35,10 @@ bool i18n_has(const char *lang, const char *key);
 /* i18n_text with placeholders filled: pass name/value pairs, then NULL.  Arena-owned. */
 char *i18n_format(struct arena *a, const char *lang, const char *key, ...)
     __attribute__((sentinel));
+
+/* As i18n_format, with the placeholders as two arrays of n names and values. */
+char *i18n_format_list(struct arena *a, const char *lang, const char *key,
+                       const char *const *names, const char *const *values, int n);
 
 /* The languages with a catalogue: "en" first, then the plugins' in load order, no repeats. */
 int i18n_language_count(void);

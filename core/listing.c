@@ -15,6 +15,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "languages.h"
+#include "notify.h"
 #include "plugin.h"
 #include "taxonomy.h"
 
@@ -48,6 +49,8 @@ DB_STMT(listing_decide,
         "live_version = CASE WHEN $2 = 'approved' THEN latest_version ELSE live_version END "
         "WHERE id = $1 AND status = 'pending' RETURNING org_id, region");
 DB_STMT(listing_index_upsert, "SELECT listing_index_refresh($1)");
+DB_STMT(listing_latest_title, "SELECT v.title FROM listings l "
+                              "JOIN listing_versions v ON v.id = l.latest_version WHERE l.id = $1");
 DB_STMT(listing_version_get,
         "SELECT v.kind, v.lang, v.title, v.summary, v.description, v.sectors, v.subsectors, "
         "v.tags, v.languages, v.capacity, v.price_minor, v.price_basis, "
@@ -207,6 +210,14 @@ static enum err_code version_submit(struct req *r, long long listing, struct lis
     return PQntuples(res) == 1 ? ERR_NONE : ERR_CONFLICT;
 }
 
+static enum err_code tell_admins_pending(struct req *r, const char *region, long long id,
+                                         const char *title)
+{
+    struct notice n = {"listing_pending", arena_printf(r->arena, "/listings/%lld", id), 1,
+                       {"title"}, {title}};
+    return notify_region_admins(r, region, &n);
+}
+
 enum err_code listing_create(struct req *r, struct listing_input *in, long long *id)
 {
     if (input_has_errors(r))
@@ -221,7 +232,8 @@ enum err_code listing_create(struct req *r, struct listing_input *in, long long 
         return rc;
     struct audit_entry e = {in->region, in->org_id, "listing", *id, "submitted", NULL,
                             "pending", NULL};
-    return audit_write(r, &e);
+    rc = audit_write(r, &e);
+    return rc != ERR_NONE ? rc : tell_admins_pending(r, in->region, *id, in->title);
 }
 
 /* The listing's owner, region and state, as the person may see them. */
@@ -258,7 +270,8 @@ enum err_code listing_update(struct req *r, long long id, struct listing_input *
     if ((rc = version_submit(r, id, in)) != ERR_NONE)
         return rc;
     struct audit_entry e = {region, org, "listing", id, "resubmitted", status, "pending", NULL};
-    return audit_write(r, &e);
+    rc = audit_write(r, &e);
+    return rc != ERR_NONE ? rc : tell_admins_pending(r, region, id, in->title);
 }
 
 enum err_code listing_archive(struct req *r, long long id)
@@ -321,7 +334,15 @@ enum err_code listing_moderate(struct req *r, long long id, const char *action,
         return db_error_code();
     struct audit_entry e = {region, org, "listing", id, action, status, to,
                             *reason ? reason : NULL};
-    return audit_write(r, &e);
+    if ((rc = audit_write(r, &e)) != ERR_NONE)
+        return rc;
+    PGresult *title = db_exec(r->arena, &listing_latest_title, 1, which);
+    if (title == NULL)
+        return db_error_code();
+    struct notice n = {arena_printf(r->arena, "listing_%s", to),
+                       arena_printf(r->arena, "/listings/%lld", id), 2, {"title", "reason"},
+                       {db_value(title, 0, "title"), reason}};
+    return notify_org(r, org, &n);
 }
 
 static void view_fill(struct req *r, struct listing_view *v, PGresult *res)

@@ -42,6 +42,10 @@ const struct command commands[] = {
      "  --if-empty    do nothing when the database already has people in it\n"
      "  --dir DIR     where the regions' demo files are (default deploy/demo)\n",
      cmd_demo_data},
+    {"mail-send", "deliver the e-mail outbox (sendmail, or files with mail_mode=dir); retry failures",
+     "  --limit N     send at most N e-mails this run (default 500)\n", cmd_mail_send},
+    {"digest", "queue the weekly digest of matching new calls for each SME person who wants it",
+     "  --dry-run     print what would be queued, change nothing\n", cmd_digest},
     {"version", "print the program's version and schema version", "", cmd_version},
     {NULL, NULL, NULL, NULL},
 };

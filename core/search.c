@@ -28,6 +28,20 @@
     " AND ($5::text IS NULL OR li.languages @> ARRAY[$5])"                                       \
     " AND ($1 = '' OR li.document @@ search_tsquery($1))"
 
+/* The calls' hits need each region's timezone: $8 is an array of "slug=zone" pairs. */
+#define CALL_FROM_JOIN                                                                           \
+    " FROM calls c JOIN organisations o ON o.id = c.org_id "                                      \
+    "JOIN (SELECT split_part(p, '=', 1) AS region, split_part(p, '=', 2) AS zone "                \
+    "      FROM unnest($8::text[]) p) tz ON tz.region = c.region "                                \
+    "WHERE c.region = ANY ($5::text[]) AND c.status IN ('open', 'closed', 'awarded') "            \
+    "AND ($2::text IS NULL OR c.region = $2) "                                                    \
+    "AND ($3::text IS NULL OR (c.sectors || c.subsectors) @> ARRAY[$3]) "                         \
+    "AND ($4::text IS NULL OR call_state(c.status, c.deadline) = $4) "                            \
+    "AND ($1 = '' OR c.document @@ search_tsquery($1)) "                                          \
+    "ORDER BY (call_state(c.status, c.deadline) = 'open') DESC, "                                 \
+    "CASE WHEN $1 = '' THEN 0 ELSE ts_rank(c.document, search_tsquery($1)) END DESC, "            \
+    "c.deadline, c.id LIMIT $6 OFFSET $7"
+
 #define SEARCH_COLUMNS                                                                           \
     "SELECT li.listing_id, li.org_id, li.region, li.kind, li.lang, li.sectors, li.languages, "    \
     "li.price_minor, to_char(li.published_at, 'YYYY-MM-DD') AS published_at, v.title, "          \
@@ -54,6 +68,28 @@ DB_STMT(search_facets,
         "UNION ALL SELECT 'language', l, count(*) FROM m, unnest(m.languages) l GROUP BY l "
         "ORDER BY 1, 3 DESC, 2");
 DB_STMT(search_now, "SELECT coalesce(max(seq), 0) AS seq FROM listing_index");
+
+/* Calls: $1 q, $2 region, $3 sector, $4 status, $5 enabled regions, $6 limit, $7 offset.
+ * Public calls only (open, closed, awarded); open ones first, soonest deadline first. */
+#define CALL_FROM                                                                                \
+    " FROM calls c WHERE c.region = ANY ($5::text[]) AND c.status IN ('open', 'closed', "        \
+    "'awarded') AND ($2::text IS NULL OR c.region = $2) "                                         \
+    "AND ($3::text IS NULL OR (c.sectors || c.subsectors) @> ARRAY[$3]) "                         \
+    "AND ($4::text IS NULL OR call_state(c.status, c.deadline) = $4) "                            \
+    "AND ($1 = '' OR c.document @@ search_tsquery($1))"
+DB_STMT(call_search_hits,
+        "SELECT c.id, c.org_id, c.region, c.lang, c.title, c.summary, c.sectors || c.subsectors "
+        "AS sectors, c.languages, call_state(c.status, c.deadline) AS state, "
+        "to_char(c.deadline AT TIME ZONE tz.zone, 'YYYY-MM-DD HH24:MI') AS deadline_local, "
+        "o.name AS org_name" CALL_FROM_JOIN);
+DB_STMT(call_search_facets,
+        "WITH m AS (SELECT c.region, c.sectors || c.subsectors AS sectors, "
+        "call_state(c.status, c.deadline) AS state" CALL_FROM ") "
+        "SELECT 'total' AS facet, '' AS value, count(*) AS n FROM m "
+        "UNION ALL SELECT 'region', region, count(*) FROM m GROUP BY region "
+        "UNION ALL SELECT 'kind', state, count(*) FROM m GROUP BY state "
+        "UNION ALL SELECT 'sector', s, count(*) FROM m, unnest(m.sectors) s GROUP BY s "
+        "ORDER BY 1, 3 DESC, 2");
 
 static const char *const kinds[] = {"service", "product", "venue", "skill", "partnership", NULL};
 
@@ -191,5 +227,54 @@ enum err_code listing_search(struct req *r, const struct search_query *sq,
         return db_error_code();
     hits_fill(r, hits, out);
     facets_fill(r, facets, out);
+    return ERR_NONE;
+}
+
+static const char *region_zones(struct req *r)
+{
+    const char *pairs[64];
+    int n = 0;
+    for (int i = 0; i < plugin_count() && n < 64; i++)
+        pairs[n++] = arena_printf(r->arena, "%s=%s", plugin_at(i)->desc->slug,
+                                  plugin_at(i)->desc->timezone);
+    return db_array_literal(r->arena, pairs, n);
+}
+
+static void call_hits_fill(struct req *r, PGresult *res, struct search_result *out)
+{
+    struct arena *a = r->arena;
+    out->n_hits = PQntuples(res);
+    out->hits = arena_calloc(a, (size_t)out->n_hits + 1, sizeof *out->hits);
+    for (int i = 0; i < out->n_hits; i++) {
+        struct search_hit *h = &out->hits[i];
+        h->id = db_int(res, i, "id");
+        h->org_id = db_int(res, i, "org_id");
+        h->region = arena_strdup(a, db_value(res, i, "region"));
+        h->org_name = arena_strdup(a, db_value(res, i, "org_name"));
+        h->lang = arena_strdup(a, db_value(res, i, "lang"));
+        h->title = arena_strdup(a, db_value(res, i, "title"));
+        h->summary = arena_strdup(a, db_value(res, i, "summary"));
+        h->price_basis = arena_strdup(a, db_value(res, i, "state"));
+        h->published_at = arena_strdup(a, db_value(res, i, "deadline_local"));
+        h->sectors = db_array_value(a, res, i, "sectors", &h->n_sectors);
+        h->languages = db_array_value(a, res, i, "languages", &h->n_languages);
+    }
+}
+
+enum err_code call_search(struct req *r, const struct search_query *sq,
+                          struct search_result *out)
+{
+    memset(out, 0, sizeof *out);
+    char per_page[8], offset[16];
+    snprintf(per_page, sizeof per_page, "%d", SEARCH_PER_PAGE);
+    snprintf(offset, sizeof offset, "%d", (sq->page - 1) * SEARCH_PER_PAGE);
+    const char *params[] = {sq->q,     sq->region, sq->sector, sq->status, enabled_regions(r),
+                            per_page, offset,     region_zones(r)};
+    PGresult *hits = db_exec(r->arena, &call_search_hits, 8, params);
+    PGresult *facets = hits ? db_exec(r->arena, &call_search_facets, 5, params) : NULL;
+    if (facets == NULL)
+        return db_error_code();
+    call_hits_fill(r, hits, out);
+    facets_fill(r, facets, out); /* the status facet comes in the kind slot */
     return ERR_NONE;
 }

@@ -24,6 +24,7 @@ struct search_query {
     const char *region;  /* NULL: every enabled region */
     const char *q;       /* "" for none */
     const char *sector, *kind, *lang; /* NULL for none */
+    const char *status;  /* calls: open, closed or awarded; NULL for all public ones */
     bool newest;         /* order by publication instead of relevance */
     int page;            /* from 1 */
     long long as_of;     /* 0: now */
@@ -60,6 +61,13 @@ enum err_code search_query_read(struct req *r, struct search_query *sq, const ch
 
 enum err_code listing_search(struct req *r, const struct search_query *sq,
                              struct search_result *out);
+
+/* Calls: the same query (kind and lang unused; status filters), facets sector, region and
+ * status (in facets[FACET_KIND]).  Hits fill title, summary, region, org, sectors, lang and
+ * published_at = the deadline in the region's time ("YYYY-MM-DD HH:MM"); price_basis holds
+ * the state. */
+enum err_code call_search(struct req *r, const struct search_query *sq,
+                          struct search_result *out);
 
 const char *facet_name(enum facet_kind k);
 

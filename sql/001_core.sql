@@ -190,8 +190,8 @@ CREATE POLICY audit_log_insert ON audit_log FOR INSERT
   WITH CHECK (person_id IS NOT DISTINCT FROM app_person_id());
 
 ALTER TABLE region_admins ENABLE ROW LEVEL SECURITY;
-CREATE POLICY region_admins_read ON region_admins FOR SELECT
-  USING (person_id = app_person_id() OR app_is_super());
+-- Who administers a region is public (notifications reach them); only a super admin changes it.
+CREATE POLICY region_admins_read ON region_admins FOR SELECT USING (true);
 CREATE POLICY region_admins_write ON region_admins FOR ALL
   USING (app_is_super()) WITH CHECK (app_is_super());
 

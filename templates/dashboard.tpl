@@ -13,3 +13,26 @@
     </li>{{/ORG}}
   </ul>
 </section>
+{{#HAS_SME}}<section aria-labelledby="listings-heading">
+  <h2 id="listings-heading">[[dashboard.listings]]</h2>
+  {{#NO_LISTINGS}}<p>[[dashboard.no_listings]]</p>{{/NO_LISTINGS}}
+  <ul class="plain">
+    {{#MY_LISTING}}<li><a href="{{L_URL}}" lang="{{L_LANG}}">{{L_TITLE}}</a> · <span class="status status-{{L_STATUS_CLASS}}">{{L_STATUS}}</span>{{#L_REASON}}<br><span class="reason">{{L_REASON_TEXT}}</span>{{/L_REASON}}</li>
+    {{/MY_LISTING}}
+  </ul>
+  <h2>[[dashboard.answers_title]]</h2>
+  <ul class="plain">
+    {{#MY_ANSWER}}<li><a href="{{A_URL}}">{{A_TITLE}}</a> · {{A_STATUS}}</li>
+    {{/MY_ANSWER}}
+  </ul>
+  <p><a href="/calls">[[dashboard.browse_calls]]</a></p>
+</section>{{/HAS_SME}}
+{{#HAS_ORGANISER}}<section aria-labelledby="calls-heading">
+  <h2 id="calls-heading">[[dashboard.calls]]</h2>
+  {{#NO_CALLS}}<p>[[dashboard.no_calls]]</p>{{/NO_CALLS}}
+  <ul class="plain">
+    {{#MY_CALL}}<li><a href="{{C_URL}}" lang="{{C_LANG}}">{{C_TITLE}}</a> · <span class="status status-{{C_STATUS_CLASS}}">{{C_STATUS}}</span> · {{C_ANSWERS}}{{#C_REASON}}<br><span class="reason">{{C_REASON_TEXT}}</span>{{/C_REASON}}</li>
+    {{/MY_CALL}}
+  </ul>
+</section>{{/HAS_ORGANISER}}
+{{>CALLS_FOR_YOU}}

@@ -17,6 +17,7 @@ suite() {
 
 suite "format" sh -c 'if make -s check-format >/dev/null 2>&1; then echo "ok - clang-format: every file is formatted"; else echo "not ok - clang-format: run make format"; fi'
 suite "unit tests (ASan + UBSan)" tests/run-unit.sh
+suite "fuzz targets over their seeds and regressions (libFuzzer, ASan + UBSan)" make -s fuzz-replay
 suite "end-to-end tests (PostgreSQL + nginx + portal over HTTP)" /usr/bin/python3 tests/e2e/run.py
 [ -x tests/browser/run.sh ] && suite "browser tests (Chromium)" tests/browser/run.sh
 

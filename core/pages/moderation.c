@@ -25,10 +25,14 @@ DB_STMT(moderation_queue,
         "l.live_version IS NOT NULL AS is_edit, l.submitted_at AS t "
         "FROM listings l JOIN listing_versions v ON v.id = l.latest_version "
         "JOIN organisations o ON o.id = l.org_id WHERE l.region = $1 AND l.status = 'pending' "
-        "ORDER BY t, id");
+        "UNION ALL SELECT 'call', c.id, c.title, c.lang, o.name, "
+        "to_char(c.submitted_at, 'YYYY-MM-DD HH24:MI'), false, c.submitted_at "
+        "FROM calls c JOIN organisations o ON o.id = c.org_id "
+        "WHERE c.region = $1 AND c.status = 'pending' ORDER BY t, id");
 DB_STMT(moderation_counts,
         "SELECT r.region, (SELECT count(*) FROM listings l WHERE l.region = r.region "
-        "AND l.status = 'pending') AS listings FROM unnest($1::text[]) AS r(region) "
+        "AND l.status = 'pending') + (SELECT count(*) FROM calls c WHERE c.region = r.region "
+        "AND c.status = 'pending') AS listings FROM unnest($1::text[]) AS r(region) "
         "ORDER BY r.region");
 
 /* The regions the person may moderate, among those switched on. */

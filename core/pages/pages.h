@@ -12,6 +12,7 @@
 
 struct req;
 struct choice;
+struct tpl_dict;
 
 /* home.c */
 enum err_code page_home(struct req *r);
@@ -68,6 +69,56 @@ enum err_code api_listing_update(struct req *r);
 enum err_code api_listing_delete(struct req *r);
 enum err_code api_listing_moderate(struct req *r);
 enum err_code api_listing_audit(struct req *r);
+
+/* calls.c */
+enum err_code page_calls(struct req *r);
+enum err_code page_region_calls(struct req *r);
+enum err_code page_call(struct req *r);
+enum err_code page_call_new(struct req *r);
+enum err_code page_call_create(struct req *r);
+enum err_code page_call_edit(struct req *r);
+enum err_code page_call_update(struct req *r);
+enum err_code page_call_moderate(struct req *r);
+enum err_code page_call_close(struct req *r);
+enum err_code page_call_award(struct req *r);
+enum err_code page_call_answer(struct req *r);
+enum err_code api_calls(struct req *r);
+enum err_code api_call(struct req *r);
+enum err_code api_call_create(struct req *r);
+enum err_code api_call_update(struct req *r);
+enum err_code api_call_moderate(struct req *r);
+enum err_code api_call_close(struct req *r);
+enum err_code api_call_award(struct req *r);
+enum err_code api_call_answer(struct req *r);
+enum err_code api_call_answers(struct req *r);
+
+/* interests.c */
+enum err_code page_interest(struct req *r);
+enum err_code page_interest_decide(struct req *r);
+enum err_code page_interest_withdraw(struct req *r);
+enum err_code page_interest_message(struct req *r);
+enum err_code api_interest(struct req *r);
+enum err_code api_interest_decide(struct req *r);
+enum err_code api_interest_withdraw(struct req *r);
+enum err_code api_interest_message(struct req *r);
+
+/* inbox.c */
+enum err_code page_inbox(struct req *r);
+enum err_code page_inbox_read(struct req *r);
+enum err_code api_notifications(struct req *r);
+
+/* feeds.c: Atom and iCalendar feeds of a region's calls, the CSV export of a call's answers */
+enum err_code page_region_calls_atom(struct req *r);
+enum err_code page_region_calls_ics(struct req *r);
+enum err_code page_call_answers_csv(struct req *r);
+
+/* matches.c: matchmaking between calls and listings */
+enum err_code page_call_matches(struct req *r);
+enum err_code page_listing_matches(struct req *r);
+enum err_code api_call_matches(struct req *r);
+enum err_code api_listing_matches(struct req *r);
+/* Fills the dashboard's "calls for you" include ({{>CALLS_FOR_YOU}}) for an SME member. */
+enum err_code dashboard_calls_for_you(struct req *r, struct tpl_dict *d);
 
 /* moderation.c */
 enum err_code page_moderation_overview(struct req *r);

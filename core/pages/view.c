@@ -144,7 +144,7 @@ const char *search_url(struct req *r, const struct search_query *sq, const char 
     return out;
 }
 
-static const char *list_text(struct req *r, const char *const *items, int n)
+const char *list_text(struct req *r, const char *const *items, int n)
 {
     struct buf b;
     buf_init(&b);

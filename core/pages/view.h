@@ -15,6 +15,8 @@ struct req;
 struct tpl_dict;
 struct listing_view;
 
+/* "a, b, c" */
+const char *list_text(struct req *r, const char *const *items, int n);
 /* A region's display name (its plugin's), or the slug when the region is switched off. */
 const char *region_name(const char *slug);
 /* The region's currency ("EUR" when unknown). */

@@ -20,9 +20,11 @@ static const struct {
     validate_fn validate;
     const char *key_prefix;
 } regions[] = {
-    {kaunas_validate_business_id, "bizid.lt."},   {leeuwarden_validate_business_id, "bizid.nl."},
-    {matera_validate_business_id, "bizid.it."},   {rijeka_validate_business_id, "bizid.hr."},
-    {timisoara_validate_business_id, "bizid.ro."},
+    {kaunas_validate_business_id, "bizid.lt."},     /* company and VAT codes */
+    {leeuwarden_validate_business_id, "bizid.nl."}, /* KvK number, btw-id */
+    {matera_validate_business_id, "bizid.it."},     /* partita IVA */
+    {rijeka_validate_business_id, "bizid.hr."},     /* OIB */
+    {timisoara_validate_business_id, "bizid.ro."},  /* CUI / CIF */
 };
 
 static const size_t caps[] = {0, 1, 2, 8, 9, 10, 11, 12, 13, 14, 15, 16, 64};
@@ -68,8 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (wide_rc != 0)
                 FUZZ_REQUIRE(rc == -1);
             else
-                FUZZ_REQUIRE(rc == 0 ? strcmp(out, canonical) == 0
-                                     : caps[c] <= strlen(canonical));
+                FUZZ_REQUIRE(rc == 0 ? strcmp(out, canonical) == 0 : caps[c] <= strlen(canonical));
         }
         const char *key = NULL;
         FUZZ_REQUIRE(fn(input, NULL, WIDE, &key) == -1 && key != NULL);

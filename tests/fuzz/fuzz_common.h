@@ -52,7 +52,7 @@ static inline char *fuzz_string(const uint8_t *data, size_t size)
 }
 
 /* Aborts (a crash libFuzzer reports with the input) when a promise of the code is broken. */
-#define FUZZ_REQUIRE(cond)                                                                        \
+#define FUZZ_REQUIRE(cond)                                                                         \
     do {                                                                                           \
         if (!(cond)) {                                                                             \
             fprintf(stderr, "%s:%d: broken promise: %s\n", __FILE__, __LINE__, #cond);             \

@@ -96,8 +96,7 @@ static inline void check_request(const struct req *r, enum err_code rc)
         check_fields(&r->query, settings.max_fields);
         check_fields(&r->form, settings.max_fields - r->query.count);
         if (r->json != NULL)
-            FUZZ_REQUIRE(json_is_object(r->json) &&
-                         json_depth(r->json) <= settings.json_max_depth);
+            FUZZ_REQUIRE(json_is_object(r->json) && json_depth(r->json) <= settings.json_max_depth);
         if (r->body != NULL)
             FUZZ_REQUIRE((long)r->body_len == r->content_length &&
                          r->content_length <= settings.body_limit);
