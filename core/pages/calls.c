@@ -613,7 +613,8 @@ static enum err_code moderate(struct req *r, long long *id)
 {
     if (!req_path_id(r, "id", id))
         return ERR_NOT_FOUND;
-    const char *action = input_text(r, "action", 20, true, false);
+    /* Not "required" here: who may decide is checked before what they sent. */
+    const char *action = input_text(r, "action", 20, false, false);
     const char *reason = input_text(r, "reason", 2000, false, true);
     return input_has_errors(r) ? ERR_INVALID : call_moderate(r, *id, action, reason);
 }

@@ -112,7 +112,7 @@ def test_invalid_utf8_is_400_naming_the_field(stack):
     check('"password"' in r.json()["error"] and "UTF-8" in r.json()["error"], r.json()["error"])
     r = c.get("/?q=%FF")
     eq(r.status, 400, "query status")
-    check('"q"' in r.text, "the page names the query field")
+    check('&quot;q&quot;' in r.text, "the page names the query field")
 
 
 def test_too_many_fields_is_400(stack):
