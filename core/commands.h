@@ -35,6 +35,7 @@ int cmd_migrate(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_check_config(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_i18n_check(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_demo_data(int argc, char **argv);
 int cmd_mail_send(int argc, char **argv); /* mail.c */

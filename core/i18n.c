@@ -28,7 +28,10 @@ static struct table tables[MAX_LANGUAGES];
 static int n_tables;
 /* English keys in the order they were added, for the completeness check. */
 static const char **english_keys;
+static const char **english_origin; /* NULL: the core's; else the plugin's slug */
 static int n_english_keys, cap_english_keys;
+/* The origin of English messages being added (table_add_messages). */
+static const char *adding_origin;
 
 static uint32_t hash_key(const char *s)
 {
@@ -91,8 +94,13 @@ static int remember_english_key(const char *key)
         if (k == NULL)
             return -1;
         english_keys = k;
+        const char **o = realloc(english_origin, (size_t)cap * sizeof *o);
+        if (o == NULL)
+            return -1;
+        english_origin = o;
         cap_english_keys = cap;
     }
+    english_origin[n_english_keys] = adding_origin;
     english_keys[n_english_keys++] = key;
     return 0;
 }
@@ -133,7 +141,9 @@ void i18n_free(void)
         free(tables[i].slots);
     n_tables = 0;
     free(english_keys);
+    free(english_origin);
     english_keys = NULL;
+    english_origin = NULL;
     n_english_keys = cap_english_keys = 0;
 }
 
@@ -148,17 +158,25 @@ static int add_plugin_language(const struct portal_plugin *p, const char *lang, 
     }
     if (p->messages == NULL)
         return 0;
-    size_t count = 0;
-    const struct portal_message *m = p->messages(lang, &count);
+    const struct portal_message *const *parts = p->messages(lang);
+    adding_origin = p->slug;
     char origin[96];
     snprintf(origin, sizeof origin, "plugin %s", p->slug);
-    return m == NULL ? 0 : table_add_messages(t, m, count, origin, err, errlen);
+    for (; parts != NULL && *parts != NULL; parts++) {
+        size_t count = 0;
+        while ((*parts)[count].key != NULL)
+            count++;
+        if (table_add_messages(t, *parts, count, origin, err, errlen) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 int i18n_init(char *err, size_t errlen)
 {
     i18n_free();
     struct table *en = table_add("en");
+    adding_origin = NULL;
     for (const struct portal_message *const *part = i18n_en_parts; *part != NULL; part++) {
         size_t n = 0;
         while ((*part)[n].key != NULL)
@@ -283,4 +301,15 @@ int i18n_key_count(void)
 const char *i18n_key_at(int i)
 {
     return english_keys[i];
+}
+
+bool i18n_key_required(const char *lang, int i)
+{
+    if (english_origin[i] == NULL)
+        return true; /* the core's texts: every language */
+    const struct plugin *p = plugin_find(english_origin[i]);
+    for (const char *const *l = p ? p->desc->languages : NULL; l && *l; l++)
+        if (strcmp(*l, lang) == 0)
+            return true; /* a plugin's own texts: its own languages */
+    return false;
 }

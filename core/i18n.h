@@ -48,5 +48,8 @@ bool i18n_supported(const char *lang);
 /* Every key of the English catalogue (core and plugins), for the completeness check. */
 int i18n_key_count(void);
 const char *i18n_key_at(int i);
+/* Must `lang` have its own text for key i?  The core's keys: in every language; a plugin's own
+ * keys: in that plugin's languages (other languages fall back to English). */
+bool i18n_key_required(const char *lang, int i);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "access.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "migrate.h"
 #include "router.h"
@@ -46,6 +47,9 @@ const struct command commands[] = {
      "  --limit N     send at most N e-mails this run (default 500)\n", cmd_mail_send},
     {"digest", "queue the weekly digest of matching new calls for each SME person who wants it",
      "  --dry-run     print what would be queued, change nothing\n", cmd_digest},
+    {"i18n-check",
+     "list every message key missing from a language's catalogue (exit status 1 if any)",
+     "  --lang CODE   only this language\n", cmd_i18n_check},
     {"version", "print the program's version and schema version", "", cmd_version},
     {NULL, NULL, NULL, NULL},
 };
@@ -147,6 +151,39 @@ int cmd_check_config(int argc, char **argv)
     printf("settings, plugins, catalogues, routes and templates are fine\n");
     worker_teardown();
     return 0;
+}
+
+int cmd_i18n_check(int argc, char **argv)
+{
+    const char *only = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        if ((v = option_value(argc, argv, &i, "--lang")) != NULL)
+            only = v;
+        else
+            return option_unknown(argv[0], argv[i]);
+    }
+    char err[1024];
+    if (worker_setup(err, sizeof err) != 0) {
+        fprintf(stderr, "portal i18n-check: %s\n", err);
+        return 1;
+    }
+    int missing = 0;
+    for (int l = 1; l < i18n_language_count(); l++) {
+        const char *lang = i18n_language_at(l);
+        if (only != NULL && strcmp(only, lang) != 0)
+            continue;
+        int here = 0;
+        for (int k = 0; k < i18n_key_count(); k++)
+            if (i18n_key_required(lang, k) && !i18n_has(lang, i18n_key_at(k))) {
+                printf("%s\t%s\n", lang, i18n_key_at(k));
+                here++;
+            }
+        fprintf(stderr, "%s: %d of %d keys missing\n", lang, here, i18n_key_count());
+        missing += here;
+    }
+    worker_teardown();
+    return missing > 0 ? 1 : 0;
 }
 
 int cmd_serve(int argc, char **argv)

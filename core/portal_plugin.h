@@ -188,10 +188,12 @@ struct portal_plugin {
     /* Add the region's own routes with host->route_add. */
     int (*add_routes)(const struct portal_host *host);
 
-    /* The plugin's catalogue for `lang`, or NULL: for each of the region's own languages the whole
-     * interface, and for "en" the English texts of the plugin's own keys (sub-sectors, programme,
-     * business-ID messages).  *count receives the number of entries. */
-    const struct portal_message *(*messages)(const char *lang, size_t *count);
+    /* The plugin's catalogues for `lang`, or NULL: a NULL-terminated list of tables, each
+     * terminated by {NULL, NULL} (so a plugin may keep its interface translation and its own
+     * keys in separate files).  For each of the region's own languages they hold the whole
+     * interface; for "en" the English texts of the plugin's own keys (sub-sectors, programme,
+     * business-ID messages, match reasons). */
+    const struct portal_message *const *(*messages)(const char *lang);
 
     void *spare[16];
 };

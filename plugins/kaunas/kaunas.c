@@ -30,18 +30,16 @@ static int kaunas_init(const struct portal_host *h)
     return 0;
 }
 
-static const struct portal_message *kaunas_messages(const char *lang, size_t *count)
+static const struct portal_message *const en_tables[] = {kaunas_messages_en, NULL};
+static const struct portal_message *const lt_tables[] = {kaunas_messages_lt, kaunas_ui_lt, NULL};
+
+static const struct portal_message *const *kaunas_messages(const char *lang)
 {
-    const struct portal_message *table = NULL;
     if (strcmp(lang, "en") == 0)
-        table = kaunas_messages_en;
+        return en_tables;
     if (strcmp(lang, "lt") == 0)
-        table = kaunas_messages_lt;
-    size_t n = 0;
-    while (table != NULL && table[n].key != NULL)
-        n++;
-    *count = n;
-    return table;
+        return lt_tables;
+    return NULL;
 }
 
 static const struct portal_plugin descriptor = {

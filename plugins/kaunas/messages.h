@@ -10,5 +10,6 @@
 
 extern const struct portal_message kaunas_messages_en[];
 extern const struct portal_message kaunas_messages_lt[];
+extern const struct portal_message kaunas_ui_lt[];
 
 #endif

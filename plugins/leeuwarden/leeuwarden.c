@@ -30,20 +30,19 @@ static int leeuwarden_init(const struct portal_host *h)
     return 0;
 }
 
-static const struct portal_message *leeuwarden_messages(const char *lang, size_t *count)
+static const struct portal_message *const en_tables[] = {leeuwarden_messages_en, NULL};
+static const struct portal_message *const nl_tables[] = {leeuwarden_messages_nl, leeuwarden_ui_nl, NULL};
+static const struct portal_message *const fy_tables[] = {leeuwarden_messages_fy, leeuwarden_ui_fy, NULL};
+
+static const struct portal_message *const *leeuwarden_messages(const char *lang)
 {
-    const struct portal_message *table = NULL;
     if (strcmp(lang, "en") == 0)
-        table = leeuwarden_messages_en;
+        return en_tables;
     if (strcmp(lang, "nl") == 0)
-        table = leeuwarden_messages_nl;
+        return nl_tables;
     if (strcmp(lang, "fy") == 0)
-        table = leeuwarden_messages_fy;
-    size_t n = 0;
-    while (table != NULL && table[n].key != NULL)
-        n++;
-    *count = n;
-    return table;
+        return fy_tables;
+    return NULL;
 }
 
 static const struct portal_plugin descriptor = {

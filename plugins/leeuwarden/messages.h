@@ -11,5 +11,7 @@
 extern const struct portal_message leeuwarden_messages_en[];
 extern const struct portal_message leeuwarden_messages_nl[];
 extern const struct portal_message leeuwarden_messages_fy[];
+extern const struct portal_message leeuwarden_ui_nl[];
+extern const struct portal_message leeuwarden_ui_fy[];
 
 #endif

@@ -30,18 +30,16 @@ static int matera_init(const struct portal_host *h)
     return 0;
 }
 
-static const struct portal_message *matera_messages(const char *lang, size_t *count)
+static const struct portal_message *const en_tables[] = {matera_messages_en, NULL};
+static const struct portal_message *const it_tables[] = {matera_messages_it, matera_ui_it, NULL};
+
+static const struct portal_message *const *matera_messages(const char *lang)
 {
-    const struct portal_message *table = NULL;
     if (strcmp(lang, "en") == 0)
-        table = matera_messages_en;
+        return en_tables;
     if (strcmp(lang, "it") == 0)
-        table = matera_messages_it;
-    size_t n = 0;
-    while (table != NULL && table[n].key != NULL)
-        n++;
-    *count = n;
-    return table;
+        return it_tables;
+    return NULL;
 }
 
 static const struct portal_plugin descriptor = {

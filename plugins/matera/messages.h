@@ -10,5 +10,6 @@
 
 extern const struct portal_message matera_messages_en[];
 extern const struct portal_message matera_messages_it[];
+extern const struct portal_message matera_ui_it[];
 
 #endif

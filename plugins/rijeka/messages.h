@@ -10,5 +10,6 @@
 
 extern const struct portal_message rijeka_messages_en[];
 extern const struct portal_message rijeka_messages_hr[];
+extern const struct portal_message rijeka_ui_hr[];
 
 #endif

@@ -30,18 +30,16 @@ static int rijeka_init(const struct portal_host *h)
     return 0;
 }
 
-static const struct portal_message *rijeka_messages(const char *lang, size_t *count)
+static const struct portal_message *const en_tables[] = {rijeka_messages_en, NULL};
+static const struct portal_message *const hr_tables[] = {rijeka_messages_hr, rijeka_ui_hr, NULL};
+
+static const struct portal_message *const *rijeka_messages(const char *lang)
 {
-    const struct portal_message *table = NULL;
     if (strcmp(lang, "en") == 0)
-        table = rijeka_messages_en;
+        return en_tables;
     if (strcmp(lang, "hr") == 0)
-        table = rijeka_messages_hr;
-    size_t n = 0;
-    while (table != NULL && table[n].key != NULL)
-        n++;
-    *count = n;
-    return table;
+        return hr_tables;
+    return NULL;
 }
 
 static const struct portal_plugin descriptor = {

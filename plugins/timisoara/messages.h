@@ -10,5 +10,6 @@
 
 extern const struct portal_message timisoara_messages_en[];
 extern const struct portal_message timisoara_messages_ro[];
+extern const struct portal_message timisoara_ui_ro[];
 
 #endif

@@ -30,18 +30,16 @@ static int timisoara_init(const struct portal_host *h)
     return 0;
 }
 
-static const struct portal_message *timisoara_messages(const char *lang, size_t *count)
+static const struct portal_message *const en_tables[] = {timisoara_messages_en, NULL};
+static const struct portal_message *const ro_tables[] = {timisoara_messages_ro, timisoara_ui_ro, NULL};
+
+static const struct portal_message *const *timisoara_messages(const char *lang)
 {
-    const struct portal_message *table = NULL;
     if (strcmp(lang, "en") == 0)
-        table = timisoara_messages_en;
+        return en_tables;
     if (strcmp(lang, "ro") == 0)
-        table = timisoara_messages_ro;
-    size_t n = 0;
-    while (table != NULL && table[n].key != NULL)
-        n++;
-    *count = n;
-    return table;
+        return ro_tables;
+    return NULL;
 }
 
 static const struct portal_plugin descriptor = {
