@@ -171,6 +171,13 @@ fuzz-replay: $(FUZZ_BIN)
 check: $(FUZZ_BIN)
 # --- end of fuzzing --------------------------------------------------------------------------
 
+# The sixth region, never shipped: proves a new region needs nothing from core/ (docs/plugins.md).
+TEST_PLUGINS += build/test-plugins/oulu.so
+
+build/test-plugins/oulu.so: tests/plugins/oulu/oulu.c core/portal_plugin.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(PLUGIN_FLAGS) $(PLUGIN_LDFLAGS) -o $@ $<
+
 # --- the two commands ------------------------------------------------------------------------
 
 run: deps all

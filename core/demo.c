@@ -192,11 +192,11 @@ static int demo_orgs(struct arena *a, const char *slug, json_t *orgs, struct dem
         snprintf(err, errlen, "the file needs at least one sme and one organiser");
         return -1;
     }
-    const char *lang = p->languages[0];
+    /* No language setting: the demo people follow their browser, as new people do. */
     long long sme = person_insert(a, arena_printf(a, "sme@%s.example", slug),
-                                  arena_printf(a, "%s SME demo", p->name), hash, lang, false);
+                                  arena_printf(a, "%s SME demo", p->name), hash, NULL, false);
     long long org = person_insert(a, arena_printf(a, "organiser@%s.example", slug),
-                                  arena_printf(a, "%s organiser demo", p->name), hash, lang, false);
+                                  arena_printf(a, "%s organiser demo", p->name), hash, NULL, false);
     if (sme < 0 || org < 0 || member_insert(a, sme, first_sme, "owner") != 0 ||
         member_insert(a, org, first_organiser, "owner") != 0) {
         snprintf(err, errlen, "demo accounts: %s", db_error());
@@ -364,8 +364,8 @@ int demo_region(struct arena *a, const char *slug, json_t *doc, const char *hash
 {
     const struct plugin *p = plugin_find(slug);
     long long admin = person_insert(a, arena_printf(a, "admin@%s.example", slug),
-                                    arena_printf(a, "%s admin demo", p->desc->name), hash,
-                                    p->desc->languages[0], false);
+                                    arena_printf(a, "%s admin demo", p->desc->name), hash, NULL,
+                                    false);
     const char *grant[] = {arena_printf(a, "%lld", admin), slug};
     if (admin < 0 || db_exec(a, &demo_admin, 2, grant) == NULL) {
         snprintf(err, errlen, "admin@%s.example: %s", slug, db_error());
@@ -386,7 +386,7 @@ int demo_region(struct arena *a, const char *slug, json_t *doc, const char *hash
 static int demo_load_all(struct arena *a, const char *dir, const char *hash, char *err,
                          size_t errlen)
 {
-    if (person_insert(a, "super@portal.example", "Portal super admin", hash, "en", true) < 0) {
+    if (person_insert(a, "super@portal.example", "Portal super admin", hash, NULL, true) < 0) {
         snprintf(err, errlen, "super@portal.example: %s", db_error());
         return -1;
     }

@@ -63,6 +63,10 @@ const struct portal_message i18n_en[] = {
     {"region.instrument", "Regional policy instrument"},
     {"region.country", "Country"},
     {"region.visit", "Visit {name}"},
+    {"region.offers", "Offers from local businesses"},
+    {"region.calls", "Open calls for partners"},
+    {"region.follow", "Follow the calls"},
+    {"region.join", "Register your business"},
 
 
     /* fields and their checks */

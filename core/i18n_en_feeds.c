@@ -11,7 +11,8 @@
 const struct portal_message i18n_en_feeds[] = {
     /* Atom (/r/{region}/calls.atom) */
     {"feed.title", "Open calls: {region}"},
-    {"feed.subtitle", "Calls for partners and suppliers of {region}, European Capital of Culture, open for answers"},
+    {"feed.subtitle",
+     "Calls for partners and suppliers of {region}, European Capital of Culture, open for answers"},
     {"feed.summary", "{summary}\n\nDeadline for answers: {deadline} ({zone})."},
 
     /* iCalendar (/r/{region}/calls.ics) */

@@ -198,6 +198,29 @@ struct portal_plugin {
     void *spare[16];
 };
 
+/* A small helper for hooks: is `item` in the NULL-terminated `list`?  (Header-only, so plugins
+ * need not link anything of the core.) */
+static inline int portal_list_has(const char *const *list, const char *item)
+{
+    for (; list != NULL && *list != NULL; list++) {
+        const char *a = *list, *b = item;
+        while (*a != '\0' && *a == *b)
+            a++, b++;
+        if (*a == *b)
+            return 1;
+    }
+    return 0;
+}
+
+/* The number of entries of a NULL-terminated list. */
+static inline int portal_list_count(const char *const *list)
+{
+    int n = 0;
+    while (list != NULL && list[n] != NULL)
+        n++;
+    return n;
+}
+
 /* The one symbol a plugin exports. */
 typedef const struct portal_plugin *(*portal_plugin_descriptor_fn)(void);
 PORTAL_PLUGIN_EXPORT const struct portal_plugin *portal_plugin_descriptor(void);

@@ -46,7 +46,8 @@ static const struct setting_def defs[] = {
      "directory holding <slug>.so for each plugin named by slug"},
     {"template_dir", SET_STR, S(template_dir), "templates", 0, 0, "directory of the core's templates"},
     {"plugin_template_dir", SET_STR, S(plugin_template_dir), "plugins", 0, 0,
-     "<dir>/<slug>/templates holds a region's template overrides"},
+     "<dir>/<slug>/templates holds a region's template overrides (several dirs: separate by "
+     "spaces)"},
     {"request_deadline_ms", SET_INT, S(request_deadline_ms), "10000", 100, 600000,
      "a request still running after this many milliseconds is cut and its worker restarted"},
     {"statement_timeout_ms", SET_INT, S(statement_timeout_ms), "5000", 10, 600000,

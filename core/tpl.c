@@ -230,14 +230,19 @@ int tpl_load_all(char *err, size_t errlen)
     tpl_cache_clear();
     if (load_dir(settings.template_dir, "", NULL, false, err, errlen) != 0)
         return -1;
-    for (int i = 0; i < plugin_count(); i++) {
-        const char *slug = plugin_at(i)->desc->slug;
-        char dir[1024], prefix[128];
-        snprintf(dir, sizeof dir, "%s/%s/templates", settings.plugin_template_dir, slug);
-        snprintf(prefix, sizeof prefix, "%s/", slug);
-        if (load_dir(dir, prefix, slug, true, err, errlen) != 0)
-            return -1;
-    }
+    /* plugin_template_dir may name several directories, separated by spaces. */
+    char roots[1024];
+    snprintf(roots, sizeof roots, "%s", settings.plugin_template_dir);
+    char *save = NULL;
+    for (char *root = strtok_r(roots, " ", &save); root; root = strtok_r(NULL, " ", &save))
+        for (int i = 0; i < plugin_count(); i++) {
+            const char *slug = plugin_at(i)->desc->slug;
+            char dir[1024], prefix[128];
+            snprintf(dir, sizeof dir, "%s/%s/templates", root, slug);
+            snprintf(prefix, sizeof prefix, "%s/", slug);
+            if (load_dir(dir, prefix, slug, true, err, errlen) != 0)
+                return -1;
+        }
     tpl_cache_freeze();
     return 0;
 }

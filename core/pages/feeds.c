@@ -27,7 +27,7 @@
 #include <time.h>
 
 #define ATOM_MAX_ENTRIES 50
-#define ICS_MAX_CALLS 500
+#define ICS_MAX_CALLS    500
 
 /* The region's open calls (open and before the deadline), newest opened first.  $2 is the
  * region's timezone, for the local deadline; $3 the most to give. */
@@ -116,8 +116,7 @@ static const char *zone_of(const struct req *r)
 /* The region's open calls, at most `limit`; NULL on a database error. */
 static PGresult *open_calls(struct req *r, int limit)
 {
-    const char *params[] = {r->region->desc->slug, zone_of(r),
-                            arena_printf(r->arena, "%d", limit)};
+    const char *params[] = {r->region->desc->slug, zone_of(r), arena_printf(r->arena, "%d", limit)};
     return db_exec(r->arena, &feeds_open_calls, 3, params);
 }
 
@@ -125,9 +124,11 @@ static PGresult *open_calls(struct req *r, int limit)
  * there are not one (overlong, surrogate, beyond U+10FFFF, truncated). */
 static int utf8_decode(const unsigned char *s, unsigned *cp)
 {
-    int len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-                            : (s[0] & 0xF8) == 0xF0   ? 4
-                                                      : 0;
+    int len = s[0] < 0x80             ? 1
+              : (s[0] & 0xE0) == 0xC0 ? 2
+              : (s[0] & 0xF0) == 0xE0 ? 3
+              : (s[0] & 0xF8) == 0xF0 ? 4
+                                      : 0;
     if (len == 0)
         return 0;
     unsigned c = len == 1 ? s[0] : s[0] & (0x7F >> len);
@@ -217,8 +218,8 @@ static void atom_entry(struct req *r, struct buf *b, PGresult *res, int row, con
     const char *url = arena_printf(r->arena, "%s/calls/%s", base, db_value(res, row, "id"));
     const char *summary = i18n_format(
         r->arena, r->lang, "feed.summary", "summary", db_value(res, row, "summary"), "deadline",
-        format_datetime(r->arena, r->lang, db_value(res, row, "deadline_text")), "zone",
-        zone_of(r), NULL);
+        format_datetime(r->arena, r->lang, db_value(res, row, "deadline_text")), "zone", zone_of(r),
+        NULL);
     buf_puts(b, "  <entry xml:lang=\"");
     xml_put(b, db_value(res, row, "lang"));
     buf_puts(b, "\">\n");
@@ -266,7 +267,8 @@ enum err_code page_region_calls_atom(struct req *r)
     xml_put(b, r->lang);
     buf_puts(b, "\">\n");
     xml_element(b, "  ", "id", self);
-    xml_element(b, "  ", "title", i18n_format(r->arena, r->lang, "feed.title", "region", name, NULL));
+    xml_element(b, "  ", "title",
+                i18n_format(r->arena, r->lang, "feed.title", "region", name, NULL));
     xml_element(b, "  ", "subtitle",
                 i18n_format(r->arena, r->lang, "feed.subtitle", "region", name, NULL));
     xml_element(b, "  ", "updated", atom_updated(r, res));
@@ -358,10 +360,14 @@ static int last_sunday(int year, int month)
 static const char *zone_abbreviation(int standard_minutes, bool daylight)
 {
     switch (standard_minutes) {
-    case 0: return daylight ? "WEST" : "WET";
-    case 60: return daylight ? "CEST" : "CET";
-    case 120: return daylight ? "EEST" : "EET";
-    default: return NULL;
+    case 0:
+        return daylight ? "WEST" : "WET";
+    case 60:
+        return daylight ? "CEST" : "CET";
+    case 120:
+        return daylight ? "EEST" : "EET";
+    default:
+        return NULL;
     }
 }
 
@@ -382,8 +388,7 @@ static void ics_observance(struct req *r, struct buf *out, struct buf *line, boo
     ics_raw(out, line, "DTSTART",
             arena_printf(r->arena, "%04d%02d%02dT%02d%02d00", EU_RULE_FIRST_YEAR, month,
                          last_sunday(EU_RULE_FIRST_YEAR, month), local / 60, local % 60));
-    ics_raw(out, line, "RRULE",
-            arena_printf(r->arena, "FREQ=YEARLY;BYMONTH=%d;BYDAY=-1SU", month));
+    ics_raw(out, line, "RRULE", arena_printf(r->arena, "FREQ=YEARLY;BYMONTH=%d;BYDAY=-1SU", month));
     ics_raw(out, line, "END", daylight ? "DAYLIGHT" : "STANDARD");
 }
 
@@ -414,8 +419,8 @@ static enum err_code ics_timezone(struct req *r, struct buf *out, struct buf *li
 }
 
 /* The answer deadline: a 15-minute event starting at the deadline, local time. */
-static void ics_deadline(struct req *r, struct buf *out, struct buf *line, PGresult *res,
-                         int row, const char *url, const char *host)
+static void ics_deadline(struct req *r, struct buf *out, struct buf *line, PGresult *res, int row,
+                         const char *url, const char *host)
 {
     const char *id = db_value(res, row, "id");
     ics_raw(out, line, "BEGIN", "VEVENT");
@@ -424,9 +429,9 @@ static void ics_deadline(struct req *r, struct buf *out, struct buf *line, PGres
     ics_raw(out, line, arena_printf(r->arena, "DTSTART;TZID=%s", zone_of(r)),
             db_value(res, row, "deadline_local"));
     ics_raw(out, line, "DURATION", "PT15M");
-    ics_prop_text(out, line, "SUMMARY",
-                  i18n_format(r->arena, r->lang, "ics.deadline", "title",
-                              db_value(res, row, "title"), NULL));
+    ics_prop_text(
+        out, line, "SUMMARY",
+        i18n_format(r->arena, r->lang, "ics.deadline", "title", db_value(res, row, "title"), NULL));
     ics_prop_text(out, line, "DESCRIPTION",
                   i18n_format(r->arena, r->lang, "ics.description", "summary",
                               db_value(res, row, "summary"), "organiser",
@@ -470,9 +475,9 @@ enum err_code page_region_calls_ics(struct req *r)
     ics_raw(out, line, "PRODID", "-//ECoC-SME portal//Open calls//EN");
     ics_raw(out, line, "VERSION", "2.0");
     ics_raw(out, line, "CALSCALE", "GREGORIAN");
-    ics_prop_text(out, line, "X-WR-CALNAME",
-                  i18n_format(r->arena, r->lang, "ics.name", "region", r->region->desc->name,
-                              NULL));
+    ics_prop_text(
+        out, line, "X-WR-CALNAME",
+        i18n_format(r->arena, r->lang, "ics.name", "region", r->region->desc->name, NULL));
     ics_raw(out, line, "X-WR-TIMEZONE", zone_of(r));
     enum err_code rc = ics_timezone(r, out, line);
     if (rc != ERR_NONE)
@@ -518,11 +523,11 @@ static void csv_field(struct buf *b, const char *value, bool last)
 
 static void csv_header(struct req *r, struct buf *b, const char *zone)
 {
-    static const char *const keys[] = {
-        "csv.header.id",      "csv.header.submitted_at", "csv.header.organisation",
-        "csv.header.region",  "csv.header.business_id",  "csv.header.listing",
-        "csv.header.listing_url", "csv.header.status",   "csv.header.message",
-        "csv.header.response"};
+    static const char *const keys[] = {"csv.header.id",           "csv.header.submitted_at",
+                                       "csv.header.organisation", "csv.header.region",
+                                       "csv.header.business_id",  "csv.header.listing",
+                                       "csv.header.listing_url",  "csv.header.status",
+                                       "csv.header.message",      "csv.header.response"};
     size_t n = sizeof keys / sizeof keys[0];
     for (size_t i = 0; i < n; i++)
         csv_field(b, i18n_format(r->arena, r->lang, keys[i], "zone", zone, NULL), i + 1 == n);
@@ -538,8 +543,7 @@ static void csv_row(struct req *r, struct buf *b, PGresult *res, int row, const 
     csv_field(b, db_value(res, row, "listing_title"), false);
     csv_field(b, arena_printf(r->arena, "%s/listings/%s", base, db_value(res, row, "listing_id")),
               false);
-    csv_field(b,
-              T(r, arena_printf(r->arena, "interest.status.%s", db_value(res, row, "status"))),
+    csv_field(b, T(r, arena_printf(r->arena, "interest.status.%s", db_value(res, row, "status"))),
               false);
     csv_field(b, db_value(res, row, "message"), false);
     csv_field(b, db_value(res, row, "response"), true);

@@ -7,7 +7,14 @@
 #include "../arena.h"
 #include "../http.h"
 #include "../plugin.h"
+#include "../db.h"
+#include "../format.h"
 #include "../tpl.h"
+
+DB_STMT(region_counts,
+        "SELECT (SELECT count(*) FROM listing_index WHERE region = $1) AS listings, "
+        "(SELECT count(*) FROM calls WHERE region = $1 AND status = 'open' AND deadline > now()) "
+        "AS calls");
 
 static void add_region_cards(struct req *r, struct tpl_dict *d)
 {
@@ -40,5 +47,15 @@ enum err_code page_region_home(struct req *r)
     tpl_set(d, "PROGRAMME", T(r, p->programme_key));
     tpl_set(d, "INSTRUMENT", T(r, p->instrument_key));
     tpl_set(d, "COUNTRY", T(r, arena_printf(r->arena, "country.%s", p->country)));
+    tpl_set(d, "SLUG", p->slug);
+    const char *params[] = {p->slug};
+    PGresult *res = db_exec(r->arena, &region_counts, 1, params);
+    if (res == NULL)
+        return db_error_code();
+    tpl_set(d, "LISTINGS_COUNT", format_number(r->arena, r->lang, db_int(res, 0, "listings")));
+    tpl_set(d, "CALLS_COUNT", format_number(r->arena, r->lang, db_int(res, 0, "calls")));
+    struct tpl_dict *feed = tpl_section(r->page_root, "FEED");
+    tpl_set(feed, "FEED_URL", arena_printf(r->arena, "/r/%s/calls.atom", p->slug));
+    tpl_set(feed, "FEED_TITLE", p->name);
     return resp_page(r, 200, "region.tpl", d);
 }

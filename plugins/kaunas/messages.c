@@ -16,6 +16,11 @@ const struct portal_message kaunas_messages_en[] = {
     {"bizid.lt.vat", "This is not a Lithuanian VAT code: in a 9-digit VAT code the 8th digit is 1, in a 12-digit one the 11th digit is 1. Please check the digits, or enter your 9-digit company code without LT."},
     {"bizid.lt.check", "This code's check digit (the last one) does not match: please check each digit."},
     {"bizid.lt.internal", "We could not save this number because of a fault on our side. Please try again later."},
+    {"kaunas.rule.modernism_sectors", "An offer about interwar modernism belongs to architecture, heritage or design: please choose one of them."},
+    {"kaunas.match.modernism", "modernist heritage, a Kaunas priority"},
+    {"kaunas.home.tagline", "From temporary capital to contemporary capital."},
+    {"kaunas.home.intro", "Kaunas 2022 brought the city's modernist heritage, its courtyards and its communities into one programme. Its cultural and creative businesses carry that work on: find them here, or post a call for the next edition."},
+    {"kaunas.home.modernism", "Designers, architects and guides of the city's interwar modernism."},
     {NULL, NULL},
 };
 
@@ -32,5 +37,10 @@ const struct portal_message kaunas_messages_lt[] = {
     {"bizid.lt.vat", "Tai ne PVM mokėtojo kodas: 9 skaitmenų kode aštuntasis skaitmuo turi būti 1, o 12 skaitmenų kode – vienuoliktasis. Patikrinkite skaitmenis arba įveskite 9 skaitmenų įmonės kodą be LT."},
     {"bizid.lt.check", "Šio kodo kontrolinis (paskutinis) skaitmuo nesutampa: patikrinkite kiekvieną skaitmenį."},
     {"bizid.lt.internal", "Dėl klaidos mūsų pusėje numerio išsaugoti nepavyko. Bandykite dar kartą vėliau."},
+    {"kaunas.rule.modernism_sectors", "Pasiūlymas apie tarpukario modernizmą priklauso architektūros, paveldo arba dizaino sektoriui: pasirinkite bent vieną iš jų."},
+    {"kaunas.match.modernism", "modernizmo paveldas – Kauno prioritetas"},
+    {"kaunas.home.tagline", "Iš laikinosios – į šiuolaikinę sostinę."},
+    {"kaunas.home.intro", "„Kaunas 2022“ sujungė miesto modernizmo paveldą, kiemus ir bendruomenes į vieną programą. Jos darbą tęsia kultūros ir kūrybinio sektoriaus įmonės: raskite jas čia arba paskelbkite kvietimą kitam leidimui."},
+    {"kaunas.home.modernism", "Tarpukario modernizmo dizaineriai, architektai ir gidai."},
     {NULL, NULL},
 };

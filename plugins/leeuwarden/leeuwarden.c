@@ -1,8 +1,13 @@
 /*
  * leeuwarden.c — the Leeuwarden-Fryslân region plugin: Leeuwarden-Fryslân, the Netherlands: European Capital of Culture 2018 ("Iepen Mienskip").
  *
- * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c) and
- * its sub-sectors.  Talks to the core only through the host API it receives in init().
+ * Leeuwarden-Fryslân 2018 put Frisian, the province's own language, at the heart of its
+ * programme ("Lân fan taal").  Rules: an offer in the Frisian language and culture sub-sector
+ * must list Frisian (fy) among its languages.  Matchmaking: calls of Leeuwarden give +8 to
+ * offers in which the SME works in Frisian.
+ *
+ * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
  * plugins/leeuwarden/README.md explains the region's choices.
  */
 #include "bizid.h"
@@ -27,6 +32,27 @@ static int leeuwarden_init(const struct portal_host *h)
     if (h->abi_version != PORTAL_PLUGIN_ABI_VERSION)
         return -1;
     host = h;
+    return 0;
+}
+
+static int leeuwarden_validate_listing(const struct portal_listing_view *l, void *errors)
+{
+    if (portal_list_has(l->subsectors, "leeuwarden-frisian-language") &&
+        !portal_list_has(l->languages, "fy")) {
+        host->field_error(errors, "languages", "leeuwarden.rule.frisian");
+        return 1;
+    }
+    return 0;
+}
+
+static int leeuwarden_adjust_match(const struct portal_match_view *m,
+                                   struct portal_adjustment *out)
+{
+    out->delta = 0;
+    if (portal_list_has(m->listing->languages, "fy")) {
+        out->delta = 8;
+        out->reason_key = "leeuwarden.match.frisian";
+    }
     return 0;
 }
 
@@ -60,6 +86,8 @@ static const struct portal_plugin descriptor = {
     .subsectors = subsectors,
     .init = leeuwarden_init,
     .validate_business_id = leeuwarden_validate_business_id,
+    .validate_listing = leeuwarden_validate_listing,
+    .adjust_match = leeuwarden_adjust_match,
     .messages = leeuwarden_messages,
 };
 

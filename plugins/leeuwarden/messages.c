@@ -15,6 +15,11 @@ const struct portal_message leeuwarden_messages_en[] = {
     {"bizid.nl.length", "A KvK number has exactly 8 digits (e.g. 69599084); a VAT identification number has 9 digits between NL and B and 2 after the B (e.g. NL004495445B01). Please check that no digit is missing or extra."},
     {"bizid.nl.check", "This is not a valid KvK number or VAT identification number: please check each digit."},
     {"bizid.nl.internal", "We could not save this number because of a fault on our side. Please try again later."},
+    {"leeuwarden.rule.frisian", "An offer about the Frisian language and culture lists Frisian (fy) among its languages."},
+    {"leeuwarden.match.frisian", "works in Frisian, a Leeuwarden-Fryslân priority"},
+    {"leeuwarden.home.intro", "Leeuwarden-Fryslân 2018 was built by the Mienskip, the community: villages, makers and organisers working together, in Frisian, Dutch and many more languages. The makers are here."},
+    {"leeuwarden.home.frisian", "Offers in Frisian"},
+    {"leeuwarden.home.frisian_text", "Businesses that work in Frysk, the province's own language."},
     {NULL, NULL},
 };
 
@@ -30,6 +35,11 @@ const struct portal_message leeuwarden_messages_nl[] = {
     {"bizid.nl.length", "Een KvK-nummer heeft precies 8 cijfers (bijvoorbeeld 69599084); een btw-identificatienummer heeft 9 cijfers tussen NL en B en 2 cijfers na de B (bijvoorbeeld NL004495445B01). Controleer of er geen cijfer ontbreekt of te veel is."},
     {"bizid.nl.check", "Dit is geen geldig KvK-nummer of btw-identificatienummer: controleer elk cijfer."},
     {"bizid.nl.internal", "Door een fout aan onze kant konden we dit nummer niet opslaan. Probeer het later opnieuw."},
+    {"leeuwarden.rule.frisian", "Een aanbod over de Friese taal en cultuur noemt Fries (fy) bij de talen."},
+    {"leeuwarden.match.frisian", "werkt in het Fries, een prioriteit van Leeuwarden-Fryslân"},
+    {"leeuwarden.home.intro", "Leeuwarden-Fryslân 2018 werd gemaakt door de Mienskip, de gemeenschap: dorpen, makers en organisatoren samen, in het Fries, het Nederlands en veel meer talen. De makers vindt u hier."},
+    {"leeuwarden.home.frisian", "Aanbod in het Fries"},
+    {"leeuwarden.home.frisian_text", "Bedrijven die in het Frysk werken, de eigen taal van de provincie."},
     {NULL, NULL},
 };
 
@@ -45,5 +55,10 @@ const struct portal_message leeuwarden_messages_fy[] = {
     {"bizid.nl.length", "In KvK-nûmer hat krekt 8 sifers (bygelyks 69599084); in btw-identifikaasjenûmer hat 9 sifers tusken NL en B en 2 sifers nei de B (bygelyks NL004495445B01). Kontrolearje oft der gjin sifer mist of te folle is."},
     {"bizid.nl.check", "Dit is gjin jildich KvK-nûmer of btw-identifikaasjenûmer: kontrolearje elk sifer."},
     {"bizid.nl.internal", "Troch in flater oan ús kant koene wy dit nûmer net bewarje. Besykje it letter nochris."},
+    {"leeuwarden.rule.frisian", "In oanbod oer de Fryske taal en kultuer neamt Frysk (fy) by de talen."},
+    {"leeuwarden.match.frisian", "wurket yn it Frysk, in prioriteit fan Ljouwert-Fryslân"},
+    {"leeuwarden.home.intro", "Ljouwert-Fryslân 2018 is makke troch de Mienskip: doarpen, makkers en organisatoaren tegearre, yn it Frysk, it Nederlânsk en noch folle mear talen. De makkers fine jo hjir."},
+    {"leeuwarden.home.frisian", "Oanbod yn it Frysk"},
+    {"leeuwarden.home.frisian_text", "Bedriuwen dy't yn it Frysk wurkje, de eigen taal fan de provinsje."},
     {NULL, NULL},
 };

@@ -1,8 +1,13 @@
 /*
  * timisoara.c — the Timișoara region plugin: Timișoara, Romania: European Capital of Culture 2023 ("Shine your light! Light up your city!").
  *
- * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c) and
- * its sub-sectors.  Talks to the core only through the host API it receives in init().
+ * Timișoara 2023 celebrated the Banat's many communities — Romanian, Hungarian, Serbian,
+ * German and more.  Rules: a Timișoara call must work in Romanian or English.  Matchmaking:
+ * calls of Timișoara give +6 to SMEs that work in a language of the Banat's communities
+ * (Hungarian, Serbian or German).
+ *
+ * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
  * plugins/timisoara/README.md explains the region's choices.
  */
 #include "bizid.h"
@@ -27,6 +32,28 @@ static int timisoara_init(const struct portal_host *h)
     if (h->abi_version != PORTAL_PLUGIN_ABI_VERSION)
         return -1;
     host = h;
+    return 0;
+}
+
+static int timisoara_validate_call(const struct portal_call_view *c, void *errors)
+{
+    if (!portal_list_has(c->languages, "ro") && !portal_list_has(c->languages, "en")) {
+        host->field_error(errors, "languages", "timisoara.rule.call_language");
+        return 1;
+    }
+    return 0;
+}
+
+static int timisoara_adjust_match(const struct portal_match_view *m,
+                                  struct portal_adjustment *out)
+{
+    out->delta = 0;
+    if (portal_list_has(m->listing->languages, "hu") ||
+        portal_list_has(m->listing->languages, "sr") ||
+        portal_list_has(m->listing->languages, "de")) {
+        out->delta = 6;
+        out->reason_key = "timisoara.match.banat";
+    }
     return 0;
 }
 
@@ -57,6 +84,8 @@ static const struct portal_plugin descriptor = {
     .subsectors = subsectors,
     .init = timisoara_init,
     .validate_business_id = timisoara_validate_business_id,
+    .validate_call = timisoara_validate_call,
+    .adjust_match = timisoara_adjust_match,
     .messages = timisoara_messages,
 };
 

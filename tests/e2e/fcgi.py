@@ -89,9 +89,10 @@ def header(rtype, content_length, request_id=1, padding=0):
     return struct.pack(">BBHHBB", 1, rtype, request_id, content_length, padding, 0)
 
 
-def get_params(params, body=b""):
-    """The PARAMS stream (records and its empty end record) of a GET request for `params`."""
-    return record(PARAMS, pairs(dict(params, CONTENT_LENGTH=str(len(body))))) + record(PARAMS, b"")
+def get_params(params, body=b"", request_id=1):
+    """The PARAMS stream (a record and the empty one that ends it) for `params` and a body."""
+    p = pairs(dict(params, CONTENT_LENGTH=str(len(body))))
+    return record(PARAMS, p, request_id) + record(PARAMS, b"", request_id)
 
 
 def connect(sock_path, timeout=3):

@@ -161,7 +161,8 @@ class Stack:
             "PORTAL_WORKERS": str(self.workers),
             "PORTAL_PLUGIN_DIR": self.plugin_dir,
             "PORTAL_TEMPLATE_DIR": os.path.join(REPO, "templates"),
-            "PORTAL_PLUGIN_TEMPLATE_DIR": os.path.join(REPO, "plugins"),
+            "PORTAL_PLUGIN_TEMPLATE_DIR": os.path.join(REPO, "plugins") + " " +
+                                          os.path.join(REPO, "tests", "plugins"),
             "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{self.port}",
             "PORTAL_MAIL_MODE": "dir",
             "PORTAL_MAIL_DIR": os.path.join(self.dir, "mail"),

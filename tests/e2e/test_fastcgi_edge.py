@@ -5,6 +5,8 @@ answered or dropped the connection, no worker died, and nginx still gets 200 fro
 docs/reliability.md ("The FastCGI edge") says what libfcgi does with each and why.
 """
 
+import contextlib
+import os
 import re
 import socket
 import struct
@@ -51,6 +53,20 @@ class Watch:
         eq(sorted(self.stack.worker_pids()), self.pids, "the same workers as before")
         eq(self.stack.client().get("/healthz", timeout=5).status, 200,
            "GET /healthz through nginx afterwards")
+
+
+@contextlib.contextmanager
+def portal_with(stack, **env):
+    """Runs the block against a portal restarted with `env` added, then restores the usual one."""
+    stack.stop_portal()
+    try:
+        stack.start_portal(**env)
+        stack.wait_healthy()
+        yield
+    finally:
+        stack.stop_portal()
+        stack.start_portal()
+        stack.wait_healthy()
 
 
 def answered_or_dropped(outcome, what):
@@ -112,9 +128,19 @@ def test_a_truncated_params_record_is_dropped(stack):
 
 
 def test_unknown_record_types_are_refused(stack):
-    """A management record (request id 0) of unknown type gets FCGI_UNKNOWN_TYPE naming it; an
-    unknown type for a request before its BEGIN_REQUEST ends the connection; one in the middle of
-    a request's parameters is skipped."""
+    """A management record (request id 0) of unknown type gets FCGI_UNKNOWN_TYPE naming it.  A
+    record of unknown type for request 1 is skipped or ends the connection (libfcgi compares its
+    id with the last request the worker served, before or after BEGIN_REQUEST).  libfcgi leaks 48 bytes for each unknown management record
+    (ProcessManagementRecord frees its parameter list only for FCGI_GET_VALUES), so this portal
+    runs with that leak suppressed: it is libfcgi's, and LeakSanitizer would blame the module."""
+    supp = os.path.join(stack.dir, "lsan-libfcgi.supp")
+    with open(supp, "w") as f:
+        f.write("leak:libfcgi.so\n")
+    with portal_with(stack, LSAN_OPTIONS=f"suppressions={supp}:print_suppressions=0"):
+        unknown_record_types(stack)
+
+
+def unknown_record_types(stack):
     w = Watch(stack)
     o = fcgi.exchange(stack.socket, fcgi.record(42, b"", 0) + healthz_request())
     answered_or_dropped(o, "unknown management record")
@@ -130,7 +156,7 @@ def test_unknown_record_types_are_refused(stack):
     w = Watch(stack)
     o = fcgi.exchange(stack.socket, fcgi.record(42, b"12345678", 1) + healthz_request())
     answered_or_dropped(o, "unknown type before BEGIN_REQUEST")
-    check(not o.ended, f"dropped: {o}")
+    check(not o.ended or o.status() == 200, f"answered 200 if at all: {o}")
     w.nothing_died()
 
     w = Watch(stack)
@@ -193,22 +219,32 @@ def test_a_request_that_never_finishes_holds_one_worker_until_the_client_closes(
         w.nothing_died()
 
 
-def test_a_second_request_multiplexed_on_the_connection_is_refused_and_the_first_answered(stack):
+def test_a_second_request_multiplexed_on_the_connection_is_refused(stack):
     """BEGIN_REQUEST for request 2 while request 1 is still receiving its parameters: libfcgi
-    answers request 2 with FCGI_CANT_MPX_CONN, skips its records, and serves request 1."""
-    w = Watch(stack)
+    answers request 2 with FCGI_CANT_MPX_CONN, skips its records and serves request 1 — unless an
+    empty record of request 2 comes first: libfcgi then also skips request 1's next record and
+    drops the connection, its parameters being cut.  Either way no worker is lost."""
     p = fcgi.pairs(dict(HEALTHZ, CONTENT_LENGTH="0"))
-    data = (fcgi.begin(request_id=1) + fcgi.record(fcgi.PARAMS, p[:20], 1) +
-            fcgi.begin(request_id=2) + fcgi.record(fcgi.PARAMS, fcgi.pairs(HEALTHZ), 2) +
-            fcgi.record(fcgi.PARAMS, b"", 2) + fcgi.record(fcgi.STDIN, b"", 2) +
-            fcgi.record(fcgi.PARAMS, p[20:], 1) + fcgi.record(fcgi.PARAMS, b"", 1) +
-            fcgi.record(fcgi.STDIN, b"", 1))
-    o = fcgi.exchange(stack.socket, data, request_id=1)
+    first_half = fcgi.begin(request_id=1) + fcgi.record(fcgi.PARAMS, p[:20], 1)
+    second_half = (fcgi.record(fcgi.PARAMS, p[20:], 1) + fcgi.record(fcgi.PARAMS, b"", 1) +
+                   fcgi.record(fcgi.STDIN, b"", 1))
+    w = Watch(stack)
+    o = fcgi.exchange(stack.socket, first_half + fcgi.begin(request_id=2) +
+                      fcgi.record(fcgi.PARAMS, fcgi.pairs(HEALTHZ), 2) + second_half)
     answered_or_dropped(o, "multiplexed")
     eq(o.end_status(2), fcgi.CANT_MPX_CONN, f"request 2 refused: {o}")
     check(o.ended, f"request 1 answered: {o}")
     eq(o.status(1), 200, "request 1's status")
     eq(o.stdout(2), b"", "nothing of request 2 served")
+    w.nothing_died()
+
+    w = Watch(stack)
+    o = fcgi.exchange(stack.socket, first_half + fcgi.begin(request_id=2) +
+                      fcgi.get_params(HEALTHZ, request_id=2) +
+                      fcgi.record(fcgi.STDIN, b"", 2) + second_half)
+    answered_or_dropped(o, "multiplexed, request 2 complete")
+    eq(o.end_status(2), fcgi.CANT_MPX_CONN, f"request 2 refused: {o}")
+    check(not o.ended or o.status(1) == 200, f"request 1 answered 200 or dropped: {o}")
     w.nothing_died()
 
 
@@ -233,10 +269,7 @@ def test_params_lengths_summing_past_2_31_cost_at_most_one_worker(stack):
     of stopping the worker with its own report.  If a later libfcgi refuses these lengths, no
     worker dies and the test still passes."""
     asan = stack.env()["ASAN_OPTIONS"] + ":allocator_may_return_null=1"
-    stack.stop_portal()
-    try:
-        stack.start_portal(ASAN_OPTIONS=asan)
-        stack.wait_healthy()
+    with portal_with(stack, ASAN_OPTIONS=asan):
         time.sleep(0.3)
         log_at = len(stack.log_text())
         for name_len, value_len in [(0x3FFFFFFF, 0x3FFFFFFF), (0x7FFFFFFE, 0x7FFFFFFE)]:
@@ -254,7 +287,3 @@ def test_params_lengths_summing_past_2_31_cost_at_most_one_worker(stack):
         deaths = re.findall(r"worker \d+ (died of signal \d+|exited with status \d+)", log)
         check(all(d == "died of signal 6" for d in deaths) and len(deaths) <= 2,
               f"at most one SIGABRT per attempt, nothing else: {deaths}")
-    finally:
-        stack.stop_portal()
-        stack.start_portal()
-        stack.wait_healthy()
