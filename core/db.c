@@ -27,6 +27,10 @@ static long long backoff_us = 100000;
 static const struct db_actor *actor;
 static bool want_transaction, in_transaction;
 
+static const char *channels[8];
+static int n_channels;
+static int pending_notifications;
+
 static enum err_code last_code;
 static char last_sqlstate[6];
 static char last_message[512];
@@ -118,7 +122,42 @@ static int connect_now(void)
     }
     generation++;
     backoff_us = 100000;
+    for (int i = 0; i < n_channels; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "LISTEN %s", channels[i]);
+        PQclear(PQexec(conn, sql));
+    }
+    pending_notifications++; /* what was announced while we were away is unknown */
     return 0;
+}
+
+void db_listen(const char *channel)
+{
+    for (int i = 0; i < n_channels; i++)
+        if (strcmp(channels[i], channel) == 0)
+            return;
+    if (n_channels == 8)
+        return;
+    channels[n_channels++] = channel;
+    if (conn != NULL && PQstatus(conn) == CONNECTION_OK) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "LISTEN %s", channel);
+        PQclear(PQexec(conn, sql));
+    }
+}
+
+int db_notifications(void)
+{
+    if (conn != NULL && PQstatus(conn) == CONNECTION_OK && PQconsumeInput(conn)) {
+        PGnotify *n;
+        while ((n = PQnotifies(conn)) != NULL) {
+            pending_notifications++;
+            PQfreemem(n);
+        }
+    }
+    int count = pending_notifications;
+    pending_notifications = 0;
+    return count;
 }
 
 int db_open(const char *url)

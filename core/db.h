@@ -87,6 +87,12 @@ const char **db_array_value(struct arena *a, const PGresult *res, int row, const
  * element; arena-owned. */
 const char *db_array_literal(struct arena *a, const char *const *items, int count);
 
+/* Listens on a notification channel (a name written in the program, never input), now and after
+ * every reconnection. */
+void db_listen(const char *channel);
+/* The number of notifications received since the last call (non-blocking). */
+int db_notifications(void);
+
 /* The raw connection, for commands (migrate, backup) that run outside requests. */
 PGconn *db_conn(void);
 

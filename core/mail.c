@@ -34,10 +34,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAIL_DEFAULT_LIMIT  500
-#define MAIL_MAX_ATTEMPTS   10
-#define MAIL_LINE_MAX       998 /* RFC 5322 2.1.1: octets per line, without CRLF */
-#define SENDMAIL_TIMEOUT_MS 60000
+#define MAIL_DEFAULT_LIMIT 500
+#define MAIL_MAX_ATTEMPTS  10
+#define MAIL_LINE_MAX      998 /* RFC 5322 2.1.1: octets per line, without CRLF */
+/* Under the connection's idle_in_transaction_session_timeout (60 s, db.c): the row stays locked
+ * while sendmail runs. */
+#define SENDMAIL_TIMEOUT_MS 30000
 
 DB_STMT(mail_next, "SELECT id, to_address, subject, body, lang, attempts, "
                    "extract(epoch FROM created_at)::bigint AS created FROM outbox "

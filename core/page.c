@@ -60,7 +60,7 @@ static void layout_person(struct req *r)
     }
     struct tpl_dict *sec = tpl_section(r->page_root, "LOGGED_IN");
     tpl_set(sec, "USER_NAME", s->name);
-    tpl_set_int(sec, "UNREAD", s->unread);
+    tpl_set_int(sec, "count", s->unread); /* the {count} of [[nav.unread]] */
     if (s->unread > 0)
         tpl_show(sec, "HAS_UNREAD");
     if (s->super || (s->admin_regions != NULL && strcmp(s->admin_regions, "{}") != 0))

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "languages.h"
 #include "plugin.h"
+#include "search_index.h"
 #include "taxonomy.h"
 
 #include <stdio.h>
@@ -206,6 +207,14 @@ static void facets_fill(struct req *r, PGresult *res, struct search_result *out)
 enum err_code listing_search(struct req *r, const struct search_query *sq,
                              struct search_result *out)
 {
+    if (search_index_ready(r))
+        return search_index_query(r, sq, out);
+    return listing_search_in_database(r, sq, out);
+}
+
+enum err_code listing_search_in_database(struct req *r, const struct search_query *sq,
+                                         struct search_result *out)
+{
     memset(out, 0, sizeof *out);
     out->as_of = sq->as_of;
     if (out->as_of == 0) {
@@ -254,7 +263,7 @@ static void call_hits_fill(struct req *r, PGresult *res, struct search_result *o
         h->lang = arena_strdup(a, db_value(res, i, "lang"));
         h->title = arena_strdup(a, db_value(res, i, "title"));
         h->summary = arena_strdup(a, db_value(res, i, "summary"));
-        h->price_basis = arena_strdup(a, db_value(res, i, "state"));
+        h->state = arena_strdup(a, db_value(res, i, "state"));
         h->published_at = arena_strdup(a, db_value(res, i, "deadline_local"));
         h->sectors = db_array_value(a, res, i, "sectors", &h->n_sectors);
         h->languages = db_array_value(a, res, i, "languages", &h->n_languages);

@@ -34,6 +34,7 @@ struct search_hit {
     long long id, org_id, price_minor;
     bool has_price;
     const char *region, *org_name, *kind, *lang, *title, *summary, *price_basis, *published_at;
+    const char *state; /* calls: open, closed or awarded */
     const char **sectors, **languages;
     int n_sectors, n_languages;
 };
@@ -61,11 +62,13 @@ enum err_code search_query_read(struct req *r, struct search_query *sq, const ch
 
 enum err_code listing_search(struct req *r, const struct search_query *sq,
                              struct search_result *out);
+/* The same, computed by PostgreSQL (when the in-memory index is not available). */
+enum err_code listing_search_in_database(struct req *r, const struct search_query *sq,
+                                         struct search_result *out);
 
 /* Calls: the same query (kind and lang unused; status filters), facets sector, region and
- * status (in facets[FACET_KIND]).  Hits fill title, summary, region, org, sectors, lang and
- * published_at = the deadline in the region's time ("YYYY-MM-DD HH:MM"); price_basis holds
- * the state. */
+ * status (in facets[FACET_KIND]).  Hits fill title, summary, region, org, sectors, lang, state
+ * and published_at = the deadline in the region's time ("YYYY-MM-DD HH:MM"). */
 enum err_code call_search(struct req *r, const struct search_query *sq,
                           struct search_result *out);
 

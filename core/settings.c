@@ -81,6 +81,9 @@ static const struct setting_def defs[] = {
      "failed logins from one address within the window before answering 429"},
     {"login_fail_window_minutes", SET_INT, S(login_fail_window_minutes), "15", 1, 1440,
      "the throttling window, in minutes"},
+    {"search_check_seconds", SET_INT, S(search_check_seconds), "60", 1, 86400,
+     "how often each worker compares its search index with listing_index (and rebuilds it when "
+     "they differ)"},
     {"log_level", SET_STR, S(log_level), "info", 0, 0, "error, warn, info or debug"},
 };
 

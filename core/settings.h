@@ -40,6 +40,7 @@ struct settings {
     int login_fail_account;   /* failed logins per account per window before 429 */
     int login_fail_address;   /* failed logins per address per window before 429 */
     int login_fail_window_minutes;
+    int search_check_seconds; /* how often the search index is compared with listing_index */
     char *log_level;          /* error, warn, info, debug */
 };
 

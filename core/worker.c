@@ -21,6 +21,7 @@
 #include "password.h"
 #include "plugin.h"
 #include "router.h"
+#include "search_index.h"
 #include "settings.h"
 #include "tpl.h"
 
@@ -142,6 +143,8 @@ void worker_main(int listen_fd, int ready_fd)
     }
     if (db_open(settings.database_url) != 0)
         log_warn("worker starts without the database; it reconnects when PostgreSQL is back");
+    if (db_available() && search_index_build() != 0)
+        log_warn("the search index could not be built now; searches use PostgreSQL meanwhile");
     if (FCGX_Init() != 0) {
         dprintf(ready_fd, "FCGX_Init failed\n");
         _exit(78);
@@ -177,6 +180,7 @@ void worker_main(int listen_fd, int ready_fd)
     buf_free(&head);
     buf_free(&out);
     buf_free(&wire);
+    search_index_shutdown();
     worker_teardown();
     tpl_cache_clear();
     settings_free();

@@ -142,7 +142,7 @@ static enum err_code calls_page(struct req *r, const char *region)
         tpl_set(it, "SUMMARY", h->summary);
         tpl_set(it, "ORG", h->org_name);
         tpl_set(it, "REGION", region_name(h->region));
-        tpl_set(it, "STATE", T(r, arena_printf(r->arena, "status.%s", h->price_basis)));
+        tpl_set(it, "STATE", T(r, arena_printf(r->arena, "status.%s", h->state)));
         tpl_set(it, "DEADLINE", format_datetime(r->arena, r->lang, h->published_at));
         tpl_set(it, "SECTORS", sector_names(r, h->sectors, h->n_sectors));
     }
@@ -190,7 +190,7 @@ enum err_code api_calls(struct req *r)
             items, json_pack("{s:I, s:s, s:{s:I, s:s}, s:s, s:s, s:s, s:s, s:o, s:s, s:s}", "id",
                              (json_int_t)h->id, "region", h->region, "organisation", "id",
                              (json_int_t)h->org_id, "name", h->org_name, "lang", h->lang,
-                             "title", h->title, "summary", h->summary, "status", h->price_basis,
+                             "title", h->title, "summary", h->summary, "status", h->state,
                              "sectors", strings(h->sectors, h->n_sectors), "deadline_local",
                              h->published_at, "url",
                              arena_printf(r->arena, "/calls/%lld", h->id)));

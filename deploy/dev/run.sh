@@ -12,11 +12,13 @@ PGPORT=${PGPORT:-54329}
 export DEMO_PASSWORD=${DEMO_PASSWORD:-ecoc-demo-password}
 stack=deploy/dev/stack.sh
 portal_pid=""
+mail_pid=""
 
 stop_all() {
     trap - INT TERM EXIT
     echo
     echo "Stopping the portal, nginx and PostgreSQL..."
+    [ -n "$mail_pid" ] && kill -TERM "$mail_pid" 2>/dev/null && wait "$mail_pid" 2>/dev/null
     [ -n "$portal_pid" ] && kill -TERM "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null
     $stack nginx-stop "$VAR"
     $stack pg-stop "$VAR"
@@ -53,6 +55,24 @@ while [ ! -S "$PORTAL_SOCKET" ] && [ $i -lt 100 ]; do
 done
 $stack nginx-start "$VAR" "$PORT" "$PORTAL_SOCKET"
 
+# Deliver the outbox every 10 seconds into var/mail/ (mail_mode=dir), logging only the runs that
+# did something.  On TERM the loop ends at once, or after the mail-send under way has finished.
+(
+    sleep_pid=""
+    trap '[ -n "$sleep_pid" ] && kill "$sleep_pid" 2>/dev/null; exit 0' TERM
+    while :; do
+        out=$(build/portal mail-send 2>&1) || true
+        case $out in
+        "sent 0, failed 0, "*) ;;
+        *) printf '%s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$out" >>"$VAR/log/mail.log" ;;
+        esac
+        sleep 10 &
+        sleep_pid=$!
+        wait "$sleep_pid" || true
+    done
+) &
+mail_pid=$!
+
 cat <<TEXT
 
   The ECoC-SME portal is running:  http://127.0.0.1:$PORT/
@@ -63,7 +83,7 @@ cat <<TEXT
     sme@<region>.example                 SME member         matera, leeuwarden)
     organiser@<region>.example           event organiser
 
-  E-mails the portal sends are written to var/mail/ (\`build/portal mail-send\` delivers them).
+  E-mails the portal sends are delivered to var/mail/ every 10 seconds (log: var/log/mail.log).
   Log: var/log/portal.log.   Press Ctrl-C to stop.
 
 TEXT

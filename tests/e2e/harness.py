@@ -139,7 +139,8 @@ class Stack:
     def __init__(self, name, portal="build/asan/portal", plugin_dir="build/asan/plugins",
                  workers=2, env=None):
         self.name = name
-        self.dir = os.path.join(REPO, "var", "test", name)
+        # One directory per test run, so that runs side by side never share a stack.
+        self.dir = os.path.join(REPO, "var", "test", f"run-{os.getpid()}", name)
         self.portal_bin = os.path.join(REPO, portal)
         self.plugin_dir = os.path.join(REPO, plugin_dir)
         self.workers = workers
@@ -217,8 +218,10 @@ class Stack:
 
     def pg_restart_fast(self):
         pg = os.path.realpath(os.path.join(self.dir, "pg"))
+        # -l: the new server must not inherit our pipes, or we would wait for it forever.
         cmd = ["/usr/lib/postgresql/15/bin/pg_ctl", "-D", os.path.join(pg, "data"), "-m",
-               "fast", "-w", "-o", f"-p {self.pgport}", "restart"]
+               "fast", "-w", "-l", os.path.join(pg, "postgres.log"), "-o", f"-p {self.pgport}",
+               "restart"]
         if os.getuid() == 0:
             cmd = ["runuser", "-u", "postgres", "--"] + cmd
         subprocess.run(cmd, check=True, capture_output=True)

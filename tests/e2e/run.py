@@ -10,6 +10,7 @@ that changes the stack (stops PostgreSQL, say) puts it back before it returns.
 
 import importlib.util
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -96,6 +97,11 @@ def main():
                 print("ok - sanitizers (ASan, UBSan, LeakSanitizer) stayed silent in the portal")
                 counts[0] += 1
     print(f"# e2e: {counts[0]} passed, {counts[1]} failed")
+    run_dir = os.path.join(harness.REPO, "var", "test", f"run-{os.getpid()}")
+    if counts[1] == 0:
+        shutil.rmtree(run_dir, ignore_errors=True)  # the logs stay when something failed
+    else:
+        print(f"# logs of the failed run: {run_dir}")
     return 1 if counts[1] else 0
 
 
