@@ -43,8 +43,11 @@ DB_STMT(call_update_stmt,
         "UPDATE calls SET (" CALL_COLUMNS ") = (SELECT " CALL_VALUES "), status = 'pending', "
         "reason = NULL, submitted_at = now(), updated_at = now() "
         "WHERE id = $20 AND status IN ('pending', 'changes_requested', 'rejected') RETURNING id");
+/* future: after now; exists: the local time exists (not in the hour skipped when clocks go
+ * forward, which PostgreSQL would silently shift). */
 DB_STMT(call_deadline_check,
-        "SELECT ($1::timestamp AT TIME ZONE $2) > now() AS future");
+        "SELECT ($1::timestamp AT TIME ZONE $2) > now() AS future, "
+        "(($1::timestamp AT TIME ZONE $2) AT TIME ZONE $2) = $1::timestamp AS exists");
 DB_STMT(call_org_region, "SELECT region, kind FROM organisations WHERE id = $1");
 DB_STMT(call_head, "SELECT org_id, region, status, call_state(status, deadline) AS state, "
                    "title FROM calls WHERE id = $1");
@@ -140,7 +143,9 @@ static void check_deadline(struct req *r, struct call_input *in)
         return;
     const char *params[] = {in->deadline, region_timezone(in->region)};
     PGresult *res = db_exec(r->arena, &call_deadline_check, 2, params);
-    if (res != NULL && !db_bool(res, 0, "future"))
+    if (res != NULL && !db_bool(res, 0, "exists"))
+        req_field_error(r, "deadline", T(r, "call.deadline_skipped"));
+    else if (res != NULL && !db_bool(res, 0, "future"))
         req_field_error(r, "deadline", T(r, "call.deadline_past"));
 }
 

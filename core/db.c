@@ -101,7 +101,8 @@ static int connect_now(void)
     conn = PQconnectdb(conn_url);
     if (PQstatus(conn) != CONNECTION_OK) {
         set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
-        log_warn("PostgreSQL is unreachable (setting database_url): %s", last_message);
+        log_warn("PostgreSQL is unreachable (check the connection setting: database_url, or "
+                 "admin_database_url for commands): %s", last_message);
         mark_down();
         return -1;
     }

@@ -15,6 +15,7 @@
 
 #include "access.h"
 #include "auth.h"
+#include "arena.h"
 #include "buf.h"
 #include "db.h"
 #include "http.h"
@@ -23,6 +24,8 @@
 #include "plugin.h"
 #include "router.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void choose_language(struct req *r)
@@ -59,6 +62,64 @@ static enum err_code route_request(struct req *r)
         return req_fail(r, ERR_NOT_FOUND, "There is no such region on this portal.");
     if (r->region == NULL && r->route->owner != NULL && strcmp(r->route->owner, "core") != 0)
         r->region = plugin_find(r->route->owner);
+    return ERR_NONE;
+}
+
+DB_STMT(idempotency_claim,
+        "INSERT INTO idempotency_keys (scope, key, method, path) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT DO NOTHING RETURNING key");
+DB_STMT(idempotency_stored,
+        "SELECT status, body, method, path FROM idempotency_keys WHERE scope = $1 AND key = $2");
+DB_STMT(idempotency_record,
+        "UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2");
+DB_STMT(idempotency_prune,
+        "DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'");
+
+static const char *idempotency_scope(const struct req *r)
+{
+    return r->session ? r->session->person_id_text : "0";
+}
+
+/* For a retried API write (Idempotency-Key): claims the key in this transaction.  Returns
+ * ERR_NONE to run the handler, or answers with the stored response (r->answered) when the key
+ * was used before; a key in use by a request still running is 409. */
+static enum err_code idempotency_begin(struct req *r)
+{
+    const char *key = r->idempotency_key;
+    if (strlen(key) > 200 || !utf8_valid(key, strlen(key)))
+        return req_fail(r, ERR_BAD_REQUEST, "The Idempotency-Key header must be at most 200 "
+                                            "characters of text.");
+    const char *params[] = {idempotency_scope(r), key, r->method, r->path};
+    PGresult *res = db_exec(r->arena, &idempotency_claim, 4, params);
+    if (res == NULL)
+        return db_error_code();
+    if (PQntuples(res) == 1)
+        return ERR_NONE; /* first time: run, and record the answer below */
+    if ((res = db_exec(r->arena, &idempotency_stored, 2, params)) == NULL)
+        return db_error_code();
+    if (PQntuples(res) != 1 || db_is_null(res, 0, "status"))
+        return req_fail(r, ERR_CONFLICT, "A request with this Idempotency-Key is still running; "
+                                         "wait for its answer.");
+    if (strcmp(db_value(res, 0, "method"), r->method) != 0 ||
+        strcmp(db_value(res, 0, "path"), r->path) != 0)
+        return req_fail(r, ERR_BAD_REQUEST, "This Idempotency-Key was used for another request; "
+                                            "use a new key for each different request.");
+    const char *body = db_value(res, 0, "body");
+    resp_header(r, "Idempotent-Replayed", "true");
+    return resp_text(r, (int)db_int(res, 0, "status"), "application/json; charset=utf-8", body,
+                     strlen(body));
+}
+
+static enum err_code idempotency_finish(struct req *r)
+{
+    char status[8];
+    snprintf(status, sizeof status, "%d", r->status);
+    const char *params[] = {idempotency_scope(r), r->idempotency_key, status,
+                            r->out->data ? r->out->data : ""};
+    if (db_exec(r->arena, &idempotency_record, 4, params) == NULL)
+        return db_error_code();
+    if (rand() % 1000 == 0 && db_exec(r->arena, &idempotency_prune, 0, NULL) == NULL)
+        return db_error_code();
     return ERR_NONE;
 }
 
@@ -103,7 +164,13 @@ static enum err_code pipeline(struct req *r, char **envp, int (*read_fn)(char *,
     actor_of(r, &actor);
     db_request_start(&actor, r->session != NULL || req_is_state_changing(r));
     struct auth_session *before = r->session;
-    rc = run_handler(r);
+    bool idempotent = r->api && r->idempotency_key != NULL && req_is_state_changing(r);
+    rc = idempotent ? idempotency_begin(r) : ERR_NONE;
+    if (rc == ERR_NONE && !r->answered) {
+        rc = run_handler(r);
+        if (rc == ERR_NONE && idempotent)
+            rc = idempotency_finish(r);
+    }
     enum err_code commit = db_request_finish(rc == ERR_NONE);
     if (rc != ERR_NONE || commit != ERR_NONE)
         r->session = before; /* a login or registration that was rolled back did not happen */

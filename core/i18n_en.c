@@ -362,6 +362,7 @@ const struct portal_message i18n_en[] = {
     {"call.answered_with", "With"},
     {"call.not_your_organiser", "Please choose one of your own event organisers."},
     {"call.deadline_past", "The deadline must be in the future."},
+    {"call.deadline_skipped", "This time does not exist in the region: the clocks go forward then. Please choose another time."},
     {"call.event_backwards", "The event cannot end before it starts."},
     {"call.budget_backwards", "The highest budget cannot be lower than the lowest."},
     {"call.not_found", "There is no such call, or it is not public."},
@@ -386,6 +387,7 @@ const struct portal_message i18n_en[] = {
     /* answers to calls */
     {"interest.title", "Answer to “{call}”"},
     {"interest.your_answers", "Your answers"},
+    {"interest.offer_gone", "(an offer that is no longer public)"},
     {"interest.which_listing", "Answer with your offer"},
     {"interest.message", "Your message to the organiser"},
     {"interest.message_hint", "Why your offer fits, what you propose, when you are available."},

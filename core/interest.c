@@ -36,11 +36,11 @@ DB_STMT(interest_head,
         "SELECT i.call_id, i.listing_id, i.org_id, i.call_org_id, i.region, i.status, i.message, "
         "i.response, to_char(i.created_at, 'YYYY-MM-DD HH24:MI') AS created_at, "
         "c.title AS call_title, call_state(c.status, c.deadline) AS call_state, "
-        "c.deadline <= now() AS deadline_passed, v.title AS listing_title, "
+        "c.deadline <= now() AS deadline_passed, coalesce(v.title, '') AS listing_title, "
         "s.name AS sme_name, o.name AS organiser_name "
         "FROM interests i JOIN calls c ON c.id = i.call_id "
-        "JOIN listings l ON l.id = i.listing_id "
-        "JOIN listing_versions v ON v.id = coalesce(l.live_version, l.latest_version) "
+        "LEFT JOIN listings l ON l.id = i.listing_id "
+        "LEFT JOIN listing_versions v ON v.id = coalesce(l.live_version, l.latest_version) "
         "JOIN organisations s ON s.id = i.org_id JOIN organisations o ON o.id = i.call_org_id "
         "WHERE i.id = $1");
 DB_STMT(interest_withdraw_stmt,
@@ -142,6 +142,8 @@ enum err_code interest_load(struct req *r, long long id, struct interest_view *v
     S(sme_name);
     S(organiser_name);
 #undef S
+    if (*v->listing_title == '\0') /* archived since: row security hides it from the organiser */
+        v->listing_title = T(r, "interest.offer_gone");
     v->deadline_passed = db_bool(res, 0, "deadline_passed");
     v->is_sme = access_member_of(r, v->org_id);
     v->is_organiser = access_member_of(r, v->call_org_id);

@@ -5,9 +5,10 @@
  * its key terms); its candidates, read through the windows of sql/004 (bounded index range
  * scans that apply the hard filters), the best SCORED of them by the windows' estimate, with
  * the features scoring needs; and the details (texts, names) of the matches on the requested
- * page.  When the call's region's plugin has an adjust_match hook, the details of the
- * candidates it judges are read before scoring, to build the views the hook is given.  The
- * scores, the plugin's adjustment, the order (score, then id) and the page are computed here.
+ * page.  When the call's region's plugin has an adjust_match hook, the texts of the candidates
+ * it judges are read before scoring, to build the views the hook is given.  The scores, the
+ * plugin's adjustment, the order (score, then id) and the page are computed here.  Answers are
+ * kept per worker while no listing or call has changed (the cache at the end of the file).
  */
 #include "match.h"
 

@@ -10,7 +10,8 @@
  * and the matches ordered by score, then by id.  The same inputs always give the same order.
  *
  * The functions run on the current database connection and transaction (a request's, or a
- * command's); everything they return lives in the arena.
+ * command's); everything they return lives in the arena.  Each worker keeps its recent answers
+ * and reuses them while no public listing or call has changed (for at most a minute).
  */
 #ifndef MATCH_H
 #define MATCH_H

@@ -55,8 +55,11 @@ static const char *mail_body(struct req *r, const char *lang, const struct notic
 {
     const char *body = i18n_format_list(r->arena, lang, arena_printf(r->arena, "mail.%s.body", n->kind),
                                         n->names, n->values, n->n);
-    const char *url = arena_printf(r->arena, "%s%s", settings.public_url, n->link);
-    const char *account = arena_printf(r->arena, "%s/account", settings.public_url);
+    size_t base = strlen(settings.public_url);
+    while (base > 0 && settings.public_url[base - 1] == '/')
+        base--; /* "https://x.org/" + "/calls/1" must not give "//" */
+    const char *url = arena_printf(r->arena, "%.*s%s", (int)base, settings.public_url, n->link);
+    const char *account = arena_printf(r->arena, "%.*s/account", (int)base, settings.public_url);
     const char *footer = i18n_format(r->arena, lang, "mail.footer", "url", url, "account",
                                      account, NULL);
     return arena_printf(r->arena, "%s\n\n%s\n", body, footer);

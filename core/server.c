@@ -304,6 +304,38 @@ static void drain(void)
         }
 }
 
+/* The serving role must be a plain one: owning tables or bypassing row-level security would
+ * take away the database's second wall.  Returns 0, or -1 with err saying what to change. */
+static int role_check(PGconn *c, char *err, size_t errlen)
+{
+    PGresult *res = PQexec(c, "SELECT r.rolname, r.rolsuper, r.rolbypassrls, "
+                              "(SELECT count(*) FROM pg_class k WHERE k.relowner = r.oid "
+                              "   AND k.relkind IN ('r', 'p', 'v', 'm', 'S')) AS owned "
+                              "FROM pg_roles r WHERE r.rolname = current_user");
+    int rc = 0;
+    if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+        snprintf(err, errlen, "cannot read the serving role's attributes: %s",
+                 PQresultErrorMessage(res));
+        rc = -1;
+    } else if (strcmp(PQgetvalue(res, 0, 1), "t") == 0 || strcmp(PQgetvalue(res, 0, 2), "t") == 0) {
+        snprintf(err, errlen,
+                 "the role %s (setting database_url) is a superuser or has BYPASSRLS: serve as a "
+                 "plain role such as ecoc_app (ALTER ROLE %s NOSUPERUSER NOBYPASSRLS; see "
+                 "deploy/setup-database.sql)",
+                 PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 0));
+        rc = -1;
+    } else if (atoi(PQgetvalue(res, 0, 3)) > 0) {
+        snprintf(err, errlen,
+                 "the role %s (setting database_url) owns %s tables or sequences: the serving "
+                 "role must own none (give them to ecoc_owner with ALTER TABLE … OWNER TO, or "
+                 "serve as ecoc_app; see deploy/setup-database.sql)",
+                 PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 3));
+        rc = -1;
+    }
+    PQclear(res);
+    return rc;
+}
+
 /* Refuses to serve a database whose schema differs from the program's, when it is reachable. */
 static int schema_check(char *err, size_t errlen)
 {
@@ -316,7 +348,10 @@ static int schema_check(char *err, size_t errlen)
         return 0;
     }
     int have = db_schema_version(c), want = migrate_latest_version();
+    int roles = role_check(c, err, errlen);
     PQfinish(c);
+    if (roles != 0)
+        return -1;
     if (have == want)
         return 0;
     if (have > want)

@@ -31,10 +31,10 @@ DB_STMT(calls_my_organisers,
 DB_STMT(calls_answers,
         "SELECT i.id, i.status, i.message, i.response, i.listing_id, "
         "to_char(i.created_at, 'YYYY-MM-DD HH24:MI') AS created_at, s.name AS sme_name, "
-        "s.region AS sme_region, v.title AS listing_title "
+        "s.region AS sme_region, coalesce(v.title, '') AS listing_title "
         "FROM interests i JOIN organisations s ON s.id = i.org_id "
-        "JOIN listings l ON l.id = i.listing_id "
-        "JOIN listing_versions v ON v.id = coalesce(l.live_version, l.latest_version) "
+        "LEFT JOIN listings l ON l.id = i.listing_id "
+        "LEFT JOIN listing_versions v ON v.id = coalesce(l.live_version, l.latest_version) "
         "WHERE i.call_id = $1 ORDER BY i.created_at, i.id");
 DB_STMT(calls_my_answerable_listings,
         "SELECT li.listing_id, v.title, li.region FROM listing_index li "
@@ -43,8 +43,9 @@ DB_STMT(calls_my_answerable_listings,
         "AND NOT EXISTS (SELECT 1 FROM interests i WHERE i.call_id = $4 "
         "                AND i.listing_id = li.listing_id) ORDER BY v.title");
 DB_STMT(calls_my_answers,
-        "SELECT i.id, i.status, v.title FROM interests i JOIN listings l ON l.id = i.listing_id "
-        "JOIN listing_versions v ON v.id = coalesce(l.live_version, l.latest_version) "
+        "SELECT i.id, i.status, coalesce(v.title, '') AS title FROM interests i "
+        "LEFT JOIN listings l ON l.id = i.listing_id "
+        "LEFT JOIN listing_versions v ON v.id = coalesce(l.live_version, l.latest_version) "
         "WHERE i.call_id = $1 AND i.org_id = ANY ($2::bigint[]) ORDER BY i.id");
 
 static json_t *strings(const char *const *items, int n)
@@ -293,7 +294,8 @@ static enum err_code call_owner_part(struct req *r, struct tpl_dict *d, const st
             tpl_set(an, "ANSWER_ID", db_value(res, i, "id"));
             tpl_set(an, "ANSWER_SME", db_value(res, i, "sme_name"));
             tpl_set(an, "ANSWER_REGION", region_name(db_value(res, i, "sme_region")));
-            tpl_set(an, "ANSWER_LISTING", db_value(res, i, "listing_title"));
+            const char *title = db_value(res, i, "listing_title");
+            tpl_set(an, "ANSWER_LISTING", *title ? title : T(r, "interest.offer_gone"));
             tpl_set(an, "ANSWER_LISTING_ID", db_value(res, i, "listing_id"));
             tpl_set(an, "ANSWER_STATUS",
                     T(r, arena_printf(r->arena, "interest.status.%s", db_value(res, i, "status"))));

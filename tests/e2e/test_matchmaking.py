@@ -536,8 +536,15 @@ def test_the_digest_queues_new_matching_calls_once_a_week(stack):
 # --- the postings follow the listings and calls ------------------------------------------------
 
 def test_an_archived_listing_and_a_closed_call_leave_the_matches_at_once(stack):
-    """Runs last: it archives L5 and closes C2 through the API, as their owners would."""
+    """Runs last: it archives L5 and closes C2 through the API, as their owners would.  The
+    answers just given are in the workers' caches: the change must show at once all the same."""
     f = fixtures(stack)
+    organiser, owner = login(stack, f["organiser"]), login(stack, f["owner_a"])
+    for _ in range(4):  # every worker has the answers cached
+        check("L5" in dict(only(every_match(organiser, "calls", f["C1"]), listing_fixtures(f))),
+              "L5 is a match before")
+        check("C2" in dict(only(every_match(owner, "listings", f["L1"]), call_fixtures(f))),
+              "C2 is a match before")
     r = login(stack, f["owner_b"]).api("DELETE", f"/api/v1/listings/{f['L5']}")
     eq(r.status, 200, f"archive: {r}")
     shown = dict(only(every_match(login(stack, f["organiser"]), "calls", f["C1"]),
