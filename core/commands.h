@@ -40,5 +40,7 @@ int cmd_user(int argc, char **argv);
 int cmd_demo_data(int argc, char **argv);
 int cmd_mail_send(int argc, char **argv); /* mail.c */
 int cmd_digest(int argc, char **argv);    /* digest.c */
+int cmd_backup(int argc, char **argv);    /* cmd_backup.c */
+int cmd_restore(int argc, char **argv);   /* cmd_backup.c */
 
 #endif
