@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define LOGGED_IN (ROLE_MEMBER | ROLE_SME | ROLE_ORGANISER | ROLE_REGION_ADMIN | ROLE_SUPER)
-#define ADMINS (ROLE_REGION_ADMIN | ROLE_SUPER)
+#define ADMINS    (ROLE_REGION_ADMIN | ROLE_SUPER)
 
 const struct access_rule access_rules[] = {
     {"public.read", ROLE_ANYONE, SCOPE_ANY, "read public pages and data"},
@@ -59,8 +59,8 @@ const struct access_rule *access_rule_find(const char *action)
 
 void access_role_names(unsigned roles, char *out, size_t cap)
 {
-    static const char *const names[] = {"anonymous", "member", "sme", "organiser",
-                                        "region-admin", "super"};
+    static const char *const names[] = {"anonymous", "member",       "sme",
+                                        "organiser", "region-admin", "super"};
     size_t n = 0;
     out[0] = '\0';
     for (int i = 0; i < 6; i++)
@@ -71,11 +71,16 @@ void access_role_names(unsigned roles, char *out, size_t cap)
 const char *access_scope_name(enum access_scope scope)
 {
     switch (scope) {
-    case SCOPE_ADMIN_REGION: return "admin-of-path-region";
-    case SCOPE_OWNER: return "owner";
-    case SCOPE_OWNER_OR_ADMIN: return "owner-or-region-admin";
-    case SCOPE_RESOURCE_ADMIN: return "region-admin-of-resource";
-    default: return "any";
+    case SCOPE_ADMIN_REGION:
+        return "admin-of-path-region";
+    case SCOPE_OWNER:
+        return "owner";
+    case SCOPE_OWNER_OR_ADMIN:
+        return "owner-or-region-admin";
+    case SCOPE_RESOURCE_ADMIN:
+        return "region-admin-of-resource";
+    default:
+        return "any";
     }
 }
 

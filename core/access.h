@@ -26,23 +26,23 @@ enum access_role {
     ROLE_SUPER = 1 << 5,        /* super admin */
 };
 
-#define ROLE_ANYONE (ROLE_ANONYMOUS | ROLE_MEMBER | ROLE_SME | ROLE_ORGANISER | \
-                     ROLE_REGION_ADMIN | ROLE_SUPER)
+#define ROLE_ANYONE                                                                                \
+    (ROLE_ANONYMOUS | ROLE_MEMBER | ROLE_SME | ROLE_ORGANISER | ROLE_REGION_ADMIN | ROLE_SUPER)
 
 /* How the region of the request must relate to the person's. */
 enum access_scope {
-    SCOPE_ANY = 0,          /* no condition beyond the role */
-    SCOPE_ADMIN_REGION,     /* the region in the path is one the person administers (or super) */
-    SCOPE_OWNER,            /* the resource belongs to one of the person's organisations */
-    SCOPE_OWNER_OR_ADMIN,   /* ... or the person administers the resource's region */
-    SCOPE_RESOURCE_ADMIN,   /* the person administers the resource's region (or is super) */
+    SCOPE_ANY = 0,        /* no condition beyond the role */
+    SCOPE_ADMIN_REGION,   /* the region in the path is one the person administers (or super) */
+    SCOPE_OWNER,          /* the resource belongs to one of the person's organisations */
+    SCOPE_OWNER_OR_ADMIN, /* ... or the person administers the resource's region */
+    SCOPE_RESOURCE_ADMIN, /* the person administers the resource's region (or is super) */
 };
 
 struct access_rule {
-    const char *action;    /* "listing.moderate" */
-    unsigned roles;        /* any of these roles may */
+    const char *action; /* "listing.moderate" */
+    unsigned roles;     /* any of these roles may */
     enum access_scope scope;
-    const char *summary;   /* what the action is, for docs and test output */
+    const char *summary; /* what the action is, for docs and test output */
 };
 
 extern const struct access_rule access_rules[];

@@ -106,8 +106,8 @@ void registration_read(struct req *r, struct registration *reg)
         if (problem != NULL)
             req_field_error(r, "password", T(r, problem));
     }
-    const char *canonical = organisation_check(r, "organisation.", reg->org_kind,
-                                               reg->org_region, reg->org_business_id);
+    const char *canonical = organisation_check(r, "organisation.", reg->org_kind, reg->org_region,
+                                               reg->org_business_id);
     if (canonical != NULL)
         reg->org_business_id = canonical;
 }
@@ -116,8 +116,7 @@ void registration_read(struct req *r, struct registration *reg)
 static enum err_code organisation_insert(struct req *r, const char *prefix, const char *kind,
                                          const char *name, const char *region,
                                          const char *business_id, const char *city,
-                                         const char *website, const char *person,
-                                         long long *org_id)
+                                         const char *website, const char *person, long long *org_id)
 {
     const char *exists_params[] = {region, business_id};
     PGresult *res = db_exec(r->arena, &org_exists, 2, exists_params);
@@ -165,11 +164,12 @@ enum err_code account_register(struct req *r, struct registration *reg, long lon
         return rc;
     /* From here on the new person acts: row-level security and the audit log say so. */
     const struct db_actor actor = {person, arena_printf(r->arena, "{%lld}", org_id), "{}", false};
-    if ((rc = db_actor_update(&actor)) != ERR_NONE || (rc = session_start(r, *person_id)) != ERR_NONE)
+    if ((rc = db_actor_update(&actor)) != ERR_NONE ||
+        (rc = session_start(r, *person_id)) != ERR_NONE)
         return rc;
     r->session->org_ids = actor.org_ids;
-    struct audit_entry e = {reg->org_region, org_id, "account", *person_id, "registered",
-                            NULL, "active", NULL};
+    struct audit_entry e = {reg->org_region, org_id, "account", *person_id,
+                            "registered",    NULL,   "active",  NULL};
     return audit_write(r, &e);
 }
 
@@ -295,8 +295,7 @@ enum err_code account_change_password(struct req *r, const char *current, const 
     return session_start(r, r->session->person_id);
 }
 
-enum err_code api_token_create(struct req *r, const char *name, const char **token,
-                               long long *id)
+enum err_code api_token_create(struct req *r, const char *name, const char **token, long long *id)
 {
     const char *t = auth_new_token(r->arena);
     const char *params[] = {r->session->person_id_text, name, auth_token_hash(r->arena, t),
@@ -325,13 +324,13 @@ enum err_code organisation_create(struct req *r, const char *kind, const char *n
     const char *canonical = organisation_check(r, "", kind, region, business_id);
     if (input_has_errors(r))
         return ERR_INVALID;
-    enum err_code rc = organisation_insert(r, "", kind, name, region,
-                                           canonical ? canonical : business_id, city, website,
-                                           r->session->person_id_text, org_id);
+    enum err_code rc =
+        organisation_insert(r, "", kind, name, region, canonical ? canonical : business_id, city,
+                            website, r->session->person_id_text, org_id);
     if (rc != ERR_NONE)
         return rc;
-    struct audit_entry e = {region, *org_id, "organisation", *org_id, "created", NULL, "active",
-                            NULL};
+    struct audit_entry e = {region,    *org_id, "organisation", *org_id,
+                            "created", NULL,    "active",       NULL};
     return audit_write(r, &e);
 }
 
@@ -355,7 +354,7 @@ enum err_code organisation_add_member(struct req *r, long long org_id, const cha
     const char *params[] = {id_text(r, person), id_text(r, org_id), "member"};
     if ((res = db_exec(r->arena, &membership_insert, 3, params)) == NULL)
         return db_error_code();
-    struct audit_entry e = {region, org_id, "organisation", org_id, "member_added", NULL, NULL,
-                            NULL};
+    struct audit_entry e = {region,         org_id, "organisation", org_id,
+                            "member_added", NULL,   NULL,           NULL};
     return audit_write(r, &e);
 }

@@ -46,8 +46,7 @@ enum err_code account_change_password(struct req *r, const char *current, const 
 enum err_code session_start(struct req *r, long long person_id);
 
 /* Personal API tokens: creates one (the token is returned once, arena-owned), lists, revokes. */
-enum err_code api_token_create(struct req *r, const char *name, const char **token,
-                               long long *id);
+enum err_code api_token_create(struct req *r, const char *name, const char **token, long long *id);
 enum err_code api_token_revoke(struct req *r, long long id);
 
 /* Adds another organisation for the logged-in person (same checks as at registration). */

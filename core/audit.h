@@ -12,13 +12,13 @@ struct req;
 
 struct audit_entry {
     const char *region;
-    long long org_id;      /* whose thing it is; 0 for none */
-    const char *entity;    /* account, organisation, listing, call, interest */
+    long long org_id;   /* whose thing it is; 0 for none */
+    const char *entity; /* account, organisation, listing, call, interest */
     long long entity_id;
-    const char *action;    /* registered, submitted, approved, ... */
+    const char *action;     /* registered, submitted, approved, ... */
     const char *from_state; /* NULL for none */
     const char *to_state;
-    const char *reason;    /* NULL for none */
+    const char *reason; /* NULL for none */
 };
 
 /* Appends an entry, the acting person being the request's.  ERR_NONE or the database error. */

@@ -24,9 +24,8 @@
 DB_STMT(session_lookup,
         "SELECT person_id, email, name, lang, is_super, csrf_token, org_ids, sme_org_ids, "
         "organiser_org_ids, admin_regions, unread FROM auth_session($1, $2)");
-DB_STMT(api_token_lookup,
-        "SELECT person_id, email, name, lang, is_super, org_ids, sme_org_ids, "
-        "organiser_org_ids, admin_regions, unread FROM auth_api_token($1)");
+DB_STMT(api_token_lookup, "SELECT person_id, email, name, lang, is_super, org_ids, sme_org_ids, "
+                          "organiser_org_ids, admin_regions, unread FROM auth_api_token($1)");
 
 char *auth_new_token(struct arena *a)
 {

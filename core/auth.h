@@ -21,15 +21,15 @@ struct auth_session {
     const char *person_id_text;
     const char *email;
     const char *name;
-    const char *lang;          /* the person's language setting, or NULL */
-    const char *csrf_token;    /* bound to this session; NULL for API-token requests */
-    const char *org_ids;       /* PostgreSQL array text, "{3,7}" */
-    const char *sme_org_ids;   /* those of org_ids that are SMEs */
+    const char *lang;              /* the person's language setting, or NULL */
+    const char *csrf_token;        /* bound to this session; NULL for API-token requests */
+    const char *org_ids;           /* PostgreSQL array text, "{3,7}" */
+    const char *sme_org_ids;       /* those of org_ids that are SMEs */
     const char *organiser_org_ids; /* those that are event organisers */
-    const char *admin_regions; /* "{kaunas,rijeka}" */
+    const char *admin_regions;     /* "{kaunas,rijeka}" */
     bool super;
-    bool via_api_token;        /* authenticated by Authorization: Bearer */
-    long long unread;          /* unread notifications */
+    bool via_api_token; /* authenticated by Authorization: Bearer */
+    long long unread;   /* unread notifications */
 };
 
 /* Finds the request's session (cookie) or API token (Authorization: Bearer).  Sets

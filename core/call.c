@@ -25,16 +25,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CALL_COLUMNS                                                                             \
-    "lang, title, summary, description, programme, event_title, event_start, event_end, venue, " \
-    "sectors, subsectors, tags, languages, partners_sought, budget_min_minor, budget_max_minor, " \
+#define CALL_COLUMNS                                                                               \
+    "lang, title, summary, description, programme, event_title, event_start, event_end, venue, "   \
+    "sectors, subsectors, tags, languages, partners_sought, budget_min_minor, budget_max_minor, "  \
     "deadline, cross_region, document"
 
 /* $1..$18 are the call's fields; the deadline is local time converted with the region's
  * timezone ($19); the document is computed from the text. */
-#define CALL_VALUES                                                                              \
-    "$1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10::text[], $11::text[], $12::text[], "    \
-    "$13::text[], $14, $15, $16, ($17::timestamp AT TIME ZONE $19), $18, "                       \
+#define CALL_VALUES                                                                                \
+    "$1, $2, $3, $4, $5, $6, $7::date, $8::date, $9, $10::text[], $11::text[], $12::text[], "      \
+    "$13::text[], $14, $15, $16, ($17::timestamp AT TIME ZONE $19), $18, "                         \
     "listing_document($1, $2, $3, $4 || ' ' || $6 || ' ' || $5, $12::text[], $9)"
 
 DB_STMT(call_insert, "INSERT INTO calls (org_id, region, status, " CALL_COLUMNS ") "
@@ -51,10 +51,9 @@ DB_STMT(call_deadline_check,
 DB_STMT(call_org_region, "SELECT region, kind FROM organisations WHERE id = $1");
 DB_STMT(call_head, "SELECT org_id, region, status, call_state(status, deadline) AS state, "
                    "title FROM calls WHERE id = $1");
-DB_STMT(call_decide,
-        "UPDATE calls SET status = $2, reason = nullif($3, ''), updated_at = now(), "
-        "opened_at = CASE WHEN $2 = 'open' THEN now() END "
-        "WHERE id = $1 AND status = 'pending' RETURNING id");
+DB_STMT(call_decide, "UPDATE calls SET status = $2, reason = nullif($3, ''), updated_at = now(), "
+                     "opened_at = CASE WHEN $2 = 'open' THEN now() END "
+                     "WHERE id = $1 AND status = 'pending' RETURNING id");
 DB_STMT(call_close_stmt, "UPDATE calls SET status = 'closed', closed_at = now(), "
                          "updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id");
 DB_STMT(call_award_stmt,
@@ -113,8 +112,9 @@ static void check_lists(struct req *r, struct call_input *in)
 {
     for (int i = 0; i < in->n_sectors; i++)
         if (!taxonomy_is_sector(in->sectors[i]))
-            req_field_error(r, "sectors", i18n_format(r->arena, r->lang, "listing.unknown_sector",
-                                                      "sector", in->sectors[i], NULL));
+            req_field_error(r, "sectors",
+                            i18n_format(r->arena, r->lang, "listing.unknown_sector", "sector",
+                                        in->sectors[i], NULL));
     if (in->n_sectors == 0 && kv_get(&r->field_errors, "sectors") == NULL)
         req_field_error(r, "sectors", T(r, "listing.need_sector"));
     for (int i = 0; in->region && i < in->n_subsectors; i++)
@@ -127,9 +127,9 @@ static void check_lists(struct req *r, struct call_input *in)
         for (char *p = c; *p; p++)
             *p = (char)tolower((unsigned char)*p);
         if (language_name(c) == NULL)
-            req_field_error(r, "languages", i18n_format(r->arena, r->lang,
-                                                        "listing.unknown_language", "code", c,
-                                                        NULL));
+            req_field_error(
+                r, "languages",
+                i18n_format(r->arena, r->lang, "listing.unknown_language", "code", c, NULL));
     }
     if (in->n_languages == 0 && kv_get(&r->field_errors, "languages") == NULL)
         req_field_error(r, "languages", T(r, "listing.need_language"));
@@ -154,14 +154,20 @@ static void check_with_plugin(struct req *r, const struct call_input *in)
     const struct plugin *p = in->region ? plugin_find(in->region) : NULL;
     if (p == NULL || p->desc->validate_call == NULL)
         return;
-    struct portal_call_view view = {
-        .region = in->region, .title = in->title, .summary = in->summary,
-        .description = in->description, .event_title = in->event_title,
-        .sectors = in->sectors, .subsectors = in->subsectors, .tags = in->tags,
-        .languages = in->languages, .cross_region = in->cross_region,
-        .partners_sought = in->partners_sought,
-        .has_budget = in->has_budget_min || in->has_budget_max,
-        .budget_min_minor = in->budget_min, .budget_max_minor = in->budget_max};
+    struct portal_call_view view = {.region = in->region,
+                                    .title = in->title,
+                                    .summary = in->summary,
+                                    .description = in->description,
+                                    .event_title = in->event_title,
+                                    .sectors = in->sectors,
+                                    .subsectors = in->subsectors,
+                                    .tags = in->tags,
+                                    .languages = in->languages,
+                                    .cross_region = in->cross_region,
+                                    .partners_sought = in->partners_sought,
+                                    .has_budget = in->has_budget_min || in->has_budget_max,
+                                    .budget_min_minor = in->budget_min,
+                                    .budget_max_minor = in->budget_max};
     p->desc->validate_call(&view, r);
 }
 
@@ -229,8 +235,8 @@ static void call_params(struct req *r, const struct call_input *in, const char *
 static enum err_code tell_admins_pending(struct req *r, const char *region, long long id,
                                          const char *title)
 {
-    struct notice n = {"call_pending", arena_printf(r->arena, "/calls/%lld", id), 1,
-                       {"title"}, {title}};
+    struct notice n = {
+        "call_pending", arena_printf(r->arena, "/calls/%lld", id), 1, {"title"}, {title}};
     return notify_region_admins(r, region, &n);
 }
 
@@ -244,8 +250,8 @@ enum err_code call_create(struct req *r, struct call_input *in, long long *id)
     if (res == NULL)
         return db_error_code();
     *id = db_int(res, 0, "id");
-    struct audit_entry e = {in->region, in->org_id, "call", *id, "submitted", NULL, "pending",
-                            NULL};
+    struct audit_entry e = {in->region,  in->org_id, "call",    *id,
+                            "submitted", NULL,       "pending", NULL};
     enum err_code rc = audit_write(r, &e);
     return rc != ERR_NONE ? rc : tell_admins_pending(r, in->region, *id, in->title);
 }
@@ -319,7 +325,9 @@ enum err_code call_moderate(struct req *r, long long id, const char *action, con
     if ((rc = audit_write(r, &e)) != ERR_NONE)
         return rc;
     struct notice n = {arena_printf(r->arena, "call_%s", to),
-                       arena_printf(r->arena, "/calls/%lld", id), 2, {"title", "reason"},
+                       arena_printf(r->arena, "/calls/%lld", id),
+                       2,
+                       {"title", "reason"},
                        {title, reason}};
     return notify_org(r, org, &n);
 }

@@ -48,8 +48,10 @@ static int user_setup(const char *cmd)
         return 1;
     }
     if (db_open(settings.admin_database_url) != 0) {
-        fprintf(stderr, "portal user %s: cannot reach the database (setting "
-                        "admin_database_url): %s\n", cmd, db_error());
+        fprintf(stderr,
+                "portal user %s: cannot reach the database (setting "
+                "admin_database_url): %s\n",
+                cmd, db_error());
         return 1;
     }
     return 0;
@@ -136,16 +138,21 @@ static int cmd_user_add(int argc, char **argv)
         return fprintf(stderr, "portal user add: --email ADDRESS is required\n"), 2;
     if (strcmp(role, "super") != 0 && strcmp(role, "region-admin") != 0 &&
         strcmp(role, "member") != 0)
-        return fprintf(stderr, "portal user add: --role must be member, region-admin or super, "
-                               "not \"%s\"\n", role), 2;
+        return fprintf(stderr,
+                       "portal user add: --role must be member, region-admin or super, "
+                       "not \"%s\"\n",
+                       role),
+               2;
     if (strcmp(role, "region-admin") == 0 && n_regions == 0)
         return fprintf(stderr, "portal user add: --role region-admin needs --region SLUG\n"), 2;
     if (user_setup("add") != 0)
         return 1;
     for (int i = 0; i < n_regions; i++)
         if (plugin_find(regions[i]) == NULL) {
-            fprintf(stderr, "portal user add: --region \"%s\" is not one of the loaded regions "
-                            "(setting plugins)\n", regions[i]);
+            fprintf(stderr,
+                    "portal user add: --region \"%s\" is not one of the loaded regions "
+                    "(setting plugins)\n",
+                    regions[i]);
             user_teardown();
             return 2;
         }
@@ -209,7 +216,7 @@ static int cmd_user_list(int argc, char **argv)
     int rc = res ? 0 : 1;
     for (int i = 0; res && i < PQntuples(res); i++)
         printf("%s\t%s\t%s\t%s\t%s\n", db_value(res, i, "email"), db_value(res, i, "name"),
-               db_bool(res, i, "is_super")            ? "super"
+               db_bool(res, i, "is_super")             ? "super"
                : *db_value(res, i, "admin_of") != '\0' ? db_value(res, i, "admin_of")
                                                        : "-",
                db_bool(res, i, "disabled") ? "disabled" : "active",
@@ -224,7 +231,8 @@ int cmd_user(int argc, char **argv)
 {
     if (argc < 2)
         return fprintf(stderr, "portal user: say add, disable, enable or list (portal user "
-                               "--help)\n"), 2;
+                               "--help)\n"),
+               2;
     if (strcmp(argv[1], "add") == 0)
         return cmd_user_add(argc, argv);
     if (strcmp(argv[1], "disable") == 0)
@@ -234,5 +242,6 @@ int cmd_user(int argc, char **argv)
     if (strcmp(argv[1], "list") == 0)
         return cmd_user_list(argc, argv);
     return fprintf(stderr, "portal user: unknown subcommand \"%s\" (portal user --help)\n",
-                   argv[1]), 2;
+                   argv[1]),
+           2;
 }

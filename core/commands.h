@@ -12,7 +12,7 @@
 struct command {
     const char *name;
     const char *summary;
-    const char *usage;   /* options, one per line, "  --name VALUE   meaning" */
+    const char *usage;                 /* options, one per line, "  --name VALUE   meaning" */
     int (*run)(int argc, char **argv); /* argv[0] is the command name */
 };
 

@@ -21,7 +21,7 @@
 static PGconn *conn;
 static char *conn_url;
 static unsigned generation = 1;
-static long long retry_at_us;     /* no reconnect attempt before this */
+static long long retry_at_us; /* no reconnect attempt before this */
 static long long backoff_us = 100000;
 
 static const struct db_actor *actor;
@@ -102,7 +102,8 @@ static int connect_now(void)
     if (PQstatus(conn) != CONNECTION_OK) {
         set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
         log_warn("PostgreSQL is unreachable (check the connection setting: database_url, or "
-                 "admin_database_url for commands): %s", last_message);
+                 "admin_database_url for commands): %s",
+                 last_message);
         mark_down();
         return -1;
     }
@@ -239,10 +240,9 @@ static bool actor_record(const struct db_actor *who)
     const struct db_actor none = {NULL, NULL, NULL, false};
     if (who == NULL)
         who = &none;
-    const char *params[] = {who->person_id ? who->person_id : "",
-                            who->org_ids ? who->org_ids : "{}",
-                            who->admin_regions ? who->admin_regions : "{}",
-                            who->super ? "on" : "off"};
+    const char *params[] = {
+        who->person_id ? who->person_id : "", who->org_ids ? who->org_ids : "{}",
+        who->admin_regions ? who->admin_regions : "{}", who->super ? "on" : "off"};
     PGresult *res = PQexecParams(conn,
                                  "SELECT set_config('app.person_id', $1, true), "
                                  "set_config('app.org_ids', $2, true), "

@@ -126,8 +126,16 @@ static int audit_insert(struct arena *a, long long person, const char *region, l
                         const char *entity, long long id, const char *action, const char *from,
                         const char *to, const char *reason, int hours_ago)
 {
-    const char *params[] = {person ? num(a, person) : NULL, region, num(a, org), entity,
-                            num(a, id), action, from, to, reason, num(a, hours_ago)};
+    const char *params[] = {person ? num(a, person) : NULL,
+                            region,
+                            num(a, org),
+                            entity,
+                            num(a, id),
+                            action,
+                            from,
+                            to,
+                            reason,
+                            num(a, hours_ago)};
     return db_exec(a, &demo_audit, 10, params) ? 0 : -1;
 }
 
@@ -162,9 +170,11 @@ static int demo_orgs(struct arena *a, const char *slug, json_t *orgs, struct dem
                      str(o, "business_id"), why ? why : "?");
             return -1;
         }
-        const char *params[] = {kind, str(o, "name"), slug,
-                                p->validate_business_id ? canonical : str(o, "business_id"),
-                                str(o, "city"), str(o, "website"), str(o, "about")};
+        const char *params[] = {
+            kind,           str(o, "name"),
+            slug,           p->validate_business_id ? canonical : str(o, "business_id"),
+            str(o, "city"), str(o, "website"),
+            str(o, "about")};
         PGresult *res = db_exec(a, &demo_org, 7, params);
         if (res == NULL || keys->n == 256) {
             snprintf(err, errlen, "organisation %s: %s", str(o, "key"), db_error());
@@ -363,9 +373,9 @@ int demo_region(struct arena *a, const char *slug, json_t *doc, const char *hash
                 size_t errlen)
 {
     const struct plugin *p = plugin_find(slug);
-    long long admin = person_insert(a, arena_printf(a, "admin@%s.example", slug),
-                                    arena_printf(a, "%s admin demo", p->desc->name), hash, NULL,
-                                    false);
+    long long admin =
+        person_insert(a, arena_printf(a, "admin@%s.example", slug),
+                      arena_printf(a, "%s admin demo", p->desc->name), hash, NULL, false);
     const char *grant[] = {arena_printf(a, "%lld", admin), slug};
     if (admin < 0 || db_exec(a, &demo_admin, 2, grant) == NULL) {
         snprintf(err, errlen, "admin@%s.example: %s", slug, db_error());
@@ -374,8 +384,8 @@ int demo_region(struct arena *a, const char *slug, json_t *doc, const char *hash
     struct demo_region_state *st = arena_calloc(a, 1, sizeof *st);
     st->slug = slug;
     st->admin = admin;
-    if (demo_orgs(a, slug, json_object_get(doc, "organisations"), &st->orgs, hash, err,
-                  errlen) != 0 ||
+    if (demo_orgs(a, slug, json_object_get(doc, "organisations"), &st->orgs, hash, err, errlen) !=
+            0 ||
         demo_each(a, st, json_object_get(doc, "listings"), demo_listing_one, err, errlen) != 0 ||
         demo_each(a, st, json_object_get(doc, "calls"), demo_call_one, err, errlen) != 0 ||
         demo_each(a, st, json_object_get(doc, "interests"), demo_interest_one, err, errlen) != 0)
@@ -439,8 +449,10 @@ int cmd_demo_data(int argc, char **argv)
     if (password_hash(password, hash, sizeof hash) != 0) {
         fprintf(stderr, "portal demo-data: not enough memory to hash the demo password\n");
     } else if (db_open(settings.admin_database_url) != 0) {
-        fprintf(stderr, "portal demo-data: cannot reach the database (setting "
-                        "admin_database_url): %s\n", db_error());
+        fprintf(stderr,
+                "portal demo-data: cannot reach the database (setting "
+                "admin_database_url): %s\n",
+                db_error());
     } else {
         db_request_start(NULL, true);
         PGresult *res = db_exec(a, &demo_people_count, 0, NULL);
@@ -450,8 +462,7 @@ int cmd_demo_data(int argc, char **argv)
         } else if (res != NULL && demo_load_all(a, dir, hash, err, sizeof err) == 0) {
             rc = 0;
         } else {
-            fprintf(stderr, "portal demo-data: %s; nothing was loaded\n",
-                    res ? err : db_error());
+            fprintf(stderr, "portal demo-data: %s; nothing was loaded\n", res ? err : db_error());
         }
         if (db_request_finish(rc == 0) != ERR_NONE) {
             fprintf(stderr, "portal demo-data: %s; nothing was loaded\n", db_error());

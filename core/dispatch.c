@@ -51,8 +51,7 @@ static void choose_language(struct req *r)
 
 static enum err_code route_request(struct req *r)
 {
-    enum err_code rc =
-        router_match(r->arena, r->method, r->path, &r->route, &r->params, &r->allow);
+    enum err_code rc = router_match(r->arena, r->method, r->path, &r->route, &r->params, &r->allow);
     if (rc == ERR_BAD_REQUEST)
         return req_fail(r, rc, "The request path is not properly percent-encoded UTF-8.");
     if (rc != ERR_NONE)
@@ -87,8 +86,9 @@ static enum err_code idempotency_begin(struct req *r)
 {
     const char *key = r->idempotency_key;
     if (strlen(key) > 200 || !utf8_valid(key, strlen(key)))
-        return req_fail(r, ERR_BAD_REQUEST, "The Idempotency-Key header must be at most 200 "
-                                            "characters of text.");
+        return req_fail(r, ERR_BAD_REQUEST,
+                        "The Idempotency-Key header must be at most 200 "
+                        "characters of text.");
     const char *params[] = {idempotency_scope(r), key, r->method, r->path};
     PGresult *res = db_exec(r->arena, &idempotency_claim, 4, params);
     if (res == NULL)
@@ -98,12 +98,14 @@ static enum err_code idempotency_begin(struct req *r)
     if ((res = db_exec(r->arena, &idempotency_stored, 2, params)) == NULL)
         return db_error_code();
     if (PQntuples(res) != 1 || db_is_null(res, 0, "status"))
-        return req_fail(r, ERR_CONFLICT, "A request with this Idempotency-Key is still running; "
-                                         "wait for its answer.");
+        return req_fail(r, ERR_CONFLICT,
+                        "A request with this Idempotency-Key is still running; "
+                        "wait for its answer.");
     if (strcmp(db_value(res, 0, "method"), r->method) != 0 ||
         strcmp(db_value(res, 0, "path"), r->path) != 0)
-        return req_fail(r, ERR_BAD_REQUEST, "This Idempotency-Key was used for another request; "
-                                            "use a new key for each different request.");
+        return req_fail(r, ERR_BAD_REQUEST,
+                        "This Idempotency-Key was used for another request; "
+                        "use a new key for each different request.");
     const char *body = db_value(res, 0, "body");
     resp_header(r, "Idempotent-Replayed", "true");
     return resp_text(r, (int)db_int(res, 0, "status"), "application/json; charset=utf-8", body,
@@ -177,8 +179,9 @@ static enum err_code pipeline(struct req *r, char **envp, int (*read_fn)(char *,
     if (rc == ERR_NONE && commit != ERR_NONE) {
         r->answered = false; /* what the handler said did not happen */
         r->field_errors.count = 0;
-        rc = req_fail(r, commit, "Your change could not be saved; nothing was changed. Please "
-                                 "try again.");
+        rc = req_fail(r, commit,
+                      "Your change could not be saved; nothing was changed. Please "
+                      "try again.");
     }
     return rc;
 }

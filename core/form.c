@@ -99,8 +99,8 @@ const char *input_text(struct req *r, const char *name, size_t max_chars, bool r
     if (utf8_length(v) > max_chars) {
         char max[24];
         snprintf(max, sizeof max, "%zu", max_chars);
-        req_field_error(r, name, i18n_format(r->arena, r->lang, "field.too_long", "max", max,
-                                             NULL));
+        req_field_error(r, name,
+                        i18n_format(r->arena, r->lang, "field.too_long", "max", max, NULL));
     }
     return v;
 }
@@ -118,8 +118,8 @@ bool input_int(struct req *r, const char *name, long long min, long long max, bo
         char lo[24], hi[24];
         snprintf(lo, sizeof lo, "%lld", min);
         snprintf(hi, sizeof hi, "%lld", max);
-        req_field_error(r, name, i18n_format(r->arena, r->lang, "field.number", "min", lo, "max",
-                                             hi, NULL));
+        req_field_error(r, name,
+                        i18n_format(r->arena, r->lang, "field.number", "min", lo, "max", hi, NULL));
         return false;
     }
     *out = n;
@@ -257,15 +257,15 @@ static void list_add_unique(struct req *r, const char **items, int *n, int max_i
     if (*n >= max_items) {
         char max[16];
         snprintf(max, sizeof max, "%d", max_items);
-        req_field_error(r, name, i18n_format(r->arena, r->lang, "field.too_many", "max", max,
-                                             NULL));
+        req_field_error(r, name,
+                        i18n_format(r->arena, r->lang, "field.too_many", "max", max, NULL));
         return;
     }
     if (utf8_length(v) > max_chars || has_control_chars(v, false)) {
         char max[24];
         snprintf(max, sizeof max, "%zu", max_chars);
-        req_field_error(r, name, i18n_format(r->arena, r->lang, "field.item_too_long", "max",
-                                             max, NULL));
+        req_field_error(r, name,
+                        i18n_format(r->arena, r->lang, "field.item_too_long", "max", max, NULL));
         return;
     }
     items[(*n)++] = v;
@@ -296,8 +296,7 @@ const char **input_list(struct req *r, const char *name, int max_items, size_t m
                     field_error_key(r, name, "field.not_list");
                     break;
                 }
-                list_add_unique(r, items, &n, max_items, json_string_value(item), max_chars,
-                                name);
+                list_add_unique(r, items, &n, max_items, json_string_value(item), max_chars, name);
             }
         } else if (json_is_string(v)) {
             list_add_split(r, items, &n, max_items, json_string_value(v), max_chars, name);
@@ -314,8 +313,7 @@ const char **input_list(struct req *r, const char *name, int max_items, size_t m
     return items;
 }
 
-bool input_one_of(struct req *r, const char *name, const char *value,
-                  const char *const *allowed)
+bool input_one_of(struct req *r, const char *name, const char *value, const char *const *allowed)
 {
     for (const char *const *a = allowed; *a; a++)
         if (strcmp(*a, value) == 0)
@@ -360,11 +358,12 @@ static struct tpl_dict *field_base(struct req *r, struct tpl_dict *d, const char
     return fd;
 }
 
-void form_field(struct req *r, struct tpl_dict *d, const char *marker,
-                const struct field_view *f, const char *value)
+void form_field(struct req *r, struct tpl_dict *d, const char *marker, const struct field_view *f,
+                const char *value)
 {
     bool textarea = strcmp(f->type, "textarea") == 0;
-    struct tpl_dict *fd = field_base(r, d, marker, f, textarea ? "field_textarea.tpl" : "field.tpl");
+    struct tpl_dict *fd =
+        field_base(r, d, marker, f, textarea ? "field_textarea.tpl" : "field.tpl");
     tpl_set(fd, "TYPE", f->type);
     /* Passwords are never sent back to the browser. */
     tpl_set(fd, "VALUE", strcmp(f->type, "password") == 0 ? "" : (value ? value : ""));
@@ -378,9 +377,8 @@ void form_field(struct req *r, struct tpl_dict *d, const char *marker,
     }
 }
 
-void form_select(struct req *r, struct tpl_dict *d, const char *marker,
-                 const struct field_view *f, const struct choice *choices, int n,
-                 const char *selected)
+void form_select(struct req *r, struct tpl_dict *d, const char *marker, const struct field_view *f,
+                 const struct choice *choices, int n, const char *selected)
 {
     struct tpl_dict *fd = field_base(r, d, marker, f, "field_select.tpl");
     for (int i = 0; i < n; i++) {

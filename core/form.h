@@ -60,8 +60,7 @@ const char **input_list(struct req *r, const char *name, int max_items, size_t m
                         int *count);
 
 /* true when `value` is one of the NULL-terminated `allowed`; otherwise records an error. */
-bool input_one_of(struct req *r, const char *name, const char *value,
-                  const char *const *allowed);
+bool input_one_of(struct req *r, const char *name, const char *value, const char *const *allowed);
 
 /* true when some field has an error. */
 bool input_has_errors(const struct req *r);
@@ -76,12 +75,12 @@ struct field_view {
     const char *hint_key;     /* catalogue key of a hint under the label, or NULL */
     const char *autocomplete; /* autocomplete token, or NULL */
     bool required;
-    int max_chars;            /* maxlength, 0 for none */
+    int max_chars; /* maxlength, 0 for none */
 };
 
 /* One field into include `marker` of `d`, showing `value` and the field's error if any. */
-void form_field(struct req *r, struct tpl_dict *d, const char *marker,
-                const struct field_view *f, const char *value);
+void form_field(struct req *r, struct tpl_dict *d, const char *marker, const struct field_view *f,
+                const char *value);
 
 /* A choice: label/value pairs (`values[i]` shown as the catalogue text of `label_keys[i]`, or
  * as labels[i] when label_keys is NULL). */
@@ -89,9 +88,8 @@ struct choice {
     const char *value;
     const char *label;
 };
-void form_select(struct req *r, struct tpl_dict *d, const char *marker,
-                 const struct field_view *f, const struct choice *choices, int n,
-                 const char *selected);
+void form_select(struct req *r, struct tpl_dict *d, const char *marker, const struct field_view *f,
+                 const struct choice *choices, int n, const char *selected);
 /* A group of checkboxes in a fieldset with a legend; `checked` is NULL-terminated. */
 void form_checkboxes(struct req *r, struct tpl_dict *d, const char *marker,
                      const struct field_view *f, const struct choice *choices, int n,

@@ -30,18 +30,18 @@ static char *grouped(struct arena *a, unsigned long long n, const char *group)
 
 const char *format_number(struct arena *a, const char *lang, long long n)
 {
-    const char *g = grouped(a, (unsigned long long)(n < 0 ? -n : n), i18n_text(lang, "number.group"));
+    const char *g =
+        grouped(a, (unsigned long long)(n < 0 ? -n : n), i18n_text(lang, "number.group"));
     return n < 0 ? arena_printf(a, "-%s", g) : g;
 }
 
-const char *format_money(struct arena *a, const char *lang, const char *currency,
-                         long long minor)
+const char *format_money(struct arena *a, const char *lang, const char *currency, long long minor)
 {
     unsigned long long abs = (unsigned long long)(minor < 0 ? -minor : minor);
     const char *amount = grouped(a, abs / 100, i18n_text(lang, "number.group"));
     if (abs % 100 != 0)
-        amount = arena_printf(a, "%s%s%02llu", amount, i18n_text(lang, "number.decimal"),
-                              abs % 100);
+        amount =
+            arena_printf(a, "%s%s%02llu", amount, i18n_text(lang, "number.decimal"), abs % 100);
     if (minor < 0)
         amount = arena_printf(a, "-%s", amount);
     char key[32];

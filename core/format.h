@@ -13,8 +13,7 @@ struct arena;
 
 /* An amount in minor units (cents, bani) of `currency` ("EUR", "RON"); decimals only when the
  * amount has some.  Arena-owned. */
-const char *format_money(struct arena *a, const char *lang, const char *currency,
-                         long long minor);
+const char *format_money(struct arena *a, const char *lang, const char *currency, long long minor);
 /* A whole number with the language's grouping ("12 500"). */
 const char *format_number(struct arena *a, const char *lang, long long n);
 /* A calendar date given as "YYYY-MM-DD" (anything after the date is ignored); the input as it

@@ -40,7 +40,7 @@ struct req {
     const char *accept_language;
     const char *authorization;
     const char *idempotency_key;
-    const char *csrf_header;  /* X-CSRF-Token */
+    const char *csrf_header; /* X-CSRF-Token */
     const char *remote_addr;
     const char *host;
     bool https;
@@ -67,7 +67,7 @@ struct req {
     struct buf *head; /* extra header lines, "Name: value\r\n" each */
     struct buf *out;  /* the body */
     bool answered;
-    const char *error_message;  /* the explanation of an error answer */
+    const char *error_message;   /* the explanation of an error answer */
     struct kv_list field_errors; /* field -> message, for 422 */
     long long started_us;
 };

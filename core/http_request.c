@@ -111,8 +111,9 @@ enum err_code http_request_begin(struct req *r, char **envp)
     if (q != NULL)
         r->path = arena_strndup(r->arena, r->path, (size_t)(q - r->path));
     if (r->path[0] != '/' || strlen(r->path) > 2048) {
-        req_fail(r, ERR_BAD_REQUEST, "The request path must start with / and be at most 2048 "
-                                     "characters long.");
+        req_fail(r, ERR_BAD_REQUEST,
+                 "The request path must start with / and be at most 2048 "
+                 "characters long.");
         return ERR_BAD_REQUEST;
     }
     r->api = strncmp(r->path, "/api/", 5) == 0;
@@ -124,14 +125,14 @@ enum err_code http_request_begin(struct req *r, char **envp)
                      arena_printf(r->arena, "The query string has more than %d fields.",
                                   settings.max_fields));
         else if (pe.field == NULL)
-            req_fail(r, ERR_BAD_REQUEST, "A field name in the query string is not properly "
-                                         "percent-encoded UTF-8.");
-        else
             req_fail(r, ERR_BAD_REQUEST,
-                     arena_printf(r->arena,
-                                  "The query field \"%s\" is not properly %s.", pe.field,
-                                  pe.status == PARSE_BAD_UTF8 ? "UTF-8 encoded"
-                                                              : "percent-encoded"));
+                     "A field name in the query string is not properly "
+                     "percent-encoded UTF-8.");
+        else
+            req_fail(
+                r, ERR_BAD_REQUEST,
+                arena_printf(r->arena, "The query field \"%s\" is not properly %s.", pe.field,
+                             pe.status == PARSE_BAD_UTF8 ? "UTF-8 encoded" : "percent-encoded"));
         return ERR_BAD_REQUEST;
     }
     return ERR_NONE;
@@ -154,19 +155,19 @@ static enum err_code body_parse_form(struct req *r)
                               settings.max_fields - r->query.count, &pe) == 0)
         return ERR_NONE;
     if (pe.status == PARSE_TOO_MANY)
-        return req_fail(r, ERR_BAD_REQUEST,
-                        arena_printf(r->arena, "The form has more than %d fields.",
-                                     settings.max_fields));
+        return req_fail(
+            r, ERR_BAD_REQUEST,
+            arena_printf(r->arena, "The form has more than %d fields.", settings.max_fields));
     if (pe.field == NULL)
         return req_fail(r, ERR_BAD_REQUEST,
                         "A field name in the form is not properly percent-encoded UTF-8.");
     req_field_error(r, pe.field,
                     pe.status == PARSE_BAD_UTF8 ? "This field is not valid UTF-8 text."
                                                 : "This field is not properly percent-encoded.");
-    return req_fail(r, ERR_BAD_REQUEST,
-                    arena_printf(r->arena, "The form field \"%s\" is not properly %s.", pe.field,
-                                 pe.status == PARSE_BAD_UTF8 ? "UTF-8 encoded"
-                                                             : "percent-encoded"));
+    return req_fail(
+        r, ERR_BAD_REQUEST,
+        arena_printf(r->arena, "The form field \"%s\" is not properly %s.", pe.field,
+                     pe.status == PARSE_BAD_UTF8 ? "UTF-8 encoded" : "percent-encoded"));
 }
 
 void json_release(void *p)
@@ -188,11 +189,9 @@ static const char *json_error_text(struct arena *a, const char *text)
 
 static enum err_code body_parse_json(struct req *r)
 {
-    if (json_nesting_depth(r->body, r->body_len, settings.json_max_depth) >
-        settings.json_max_depth)
+    if (json_nesting_depth(r->body, r->body_len, settings.json_max_depth) > settings.json_max_depth)
         return req_fail(r, ERR_BAD_REQUEST,
-                        arena_printf(r->arena,
-                                     "The JSON body is nested more than %d levels deep.",
+                        arena_printf(r->arena, "The JSON body is nested more than %d levels deep.",
                                      settings.json_max_depth));
     json_error_t je;
     json_t *j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);

@@ -116,8 +116,8 @@ static int table_add_messages(struct table *t, const struct portal_message *m, s
         }
         const struct portal_message **slot = table_slot(t, m[i].key);
         if (*slot != NULL) {
-            snprintf(err, errlen, "%s: message key \"%s\" is defined twice for language %s",
-                     origin, m[i].key, t->lang);
+            snprintf(err, errlen, "%s: message key \"%s\" is defined twice for language %s", origin,
+                     m[i].key, t->lang);
             return -1;
         }
         if (m[i].text == NULL || strstr(m[i].text, "{{") != NULL) {
@@ -152,8 +152,10 @@ static int add_plugin_language(const struct portal_plugin *p, const char *lang, 
 {
     struct table *t = table_add(lang);
     if (t == NULL) {
-        snprintf(err, errlen, "plugin %s: language \"%s\" is not a valid code or too many "
-                 "languages", p->slug, lang);
+        snprintf(err, errlen,
+                 "plugin %s: language \"%s\" is not a valid code or too many "
+                 "languages",
+                 p->slug, lang);
         return -1;
     }
     if (p->messages == NULL)
@@ -252,8 +254,8 @@ static size_t fill_placeholders(const char *text, const char *const *names,
     return len;
 }
 
-char *i18n_format_list(struct arena *a, const char *lang, const char *key,
-                       const char *const *names, const char *const *values, int n)
+char *i18n_format_list(struct arena *a, const char *lang, const char *key, const char *const *names,
+                       const char *const *values, int n)
 {
     const char *text = i18n_text(lang, key);
     size_t len = fill_placeholders(text, names, values, n, NULL);

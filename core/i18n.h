@@ -37,8 +37,8 @@ char *i18n_format(struct arena *a, const char *lang, const char *key, ...)
     __attribute__((sentinel));
 
 /* As i18n_format, with the placeholders as two arrays of n names and values. */
-char *i18n_format_list(struct arena *a, const char *lang, const char *key,
-                       const char *const *names, const char *const *values, int n);
+char *i18n_format_list(struct arena *a, const char *lang, const char *key, const char *const *names,
+                       const char *const *values, int n);
 
 /* The languages with a catalogue: "en" first, then the plugins' in load order, no repeats. */
 int i18n_language_count(void);

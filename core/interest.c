@@ -105,11 +105,13 @@ enum err_code interest_create(struct req *r, long long call_id, long long listin
     *id = db_int(res, 0, "id");
     long long call_org = db_int(call, 0, "org_id");
     const char *region = db_value(call, 0, "region");
-    struct audit_entry e = {region, call_org, "interest", *id, "submitted", NULL, "submitted",
-                            NULL};
+    struct audit_entry e = {region,      call_org, "interest",  *id,
+                            "submitted", NULL,     "submitted", NULL};
     if ((rc = audit_write(r, &e)) != ERR_NONE)
         return rc;
-    struct notice n = {"interest_new", arena_printf(r->arena, "/interests/%lld", *id), 2,
+    struct notice n = {"interest_new",
+                       arena_printf(r->arena, "/interests/%lld", *id),
+                       2,
                        {"call", "listing"},
                        {db_value(call, 0, "title"), db_value(listing, 0, "title")}};
     return notify_org(r, call_org, &n);
@@ -167,17 +169,19 @@ enum err_code interest_withdraw(struct req *r, long long id)
         return db_error_code();
     if (PQntuples(res) != 1)
         return req_fail(r, ERR_CONFLICT, T(r, "interest.cannot_withdraw"));
-    struct audit_entry e = {v.region, v.call_org_id, "interest", id, "withdrawn", v.status,
-                            "withdrawn", NULL};
+    struct audit_entry e = {v.region,    v.call_org_id, "interest",  id,
+                            "withdrawn", v.status,      "withdrawn", NULL};
     if ((rc = audit_write(r, &e)) != ERR_NONE)
         return rc;
-    struct notice n = {"interest_withdrawn", arena_printf(r->arena, "/calls/%lld", v.call_id),
-                       2, {"call", "listing"}, {v.call_title, v.listing_title}};
+    struct notice n = {"interest_withdrawn",
+                       arena_printf(r->arena, "/calls/%lld", v.call_id),
+                       2,
+                       {"call", "listing"},
+                       {v.call_title, v.listing_title}};
     return notify_org(r, v.call_org_id, &n);
 }
 
-enum err_code interest_decide(struct req *r, long long id, const char *action,
-                              const char *response)
+enum err_code interest_decide(struct req *r, long long id, const char *action, const char *response)
 {
     struct interest_view v;
     enum err_code rc = interest_load(r, id, &v);
@@ -207,13 +211,15 @@ enum err_code interest_decide(struct req *r, long long id, const char *action,
         return req_fail(r, ERR_CONFLICT,
                         T(r, strcmp(to, "accepted") == 0 ? "interest.cannot_accept"
                                                          : "interest.cannot_decide"));
-    struct audit_entry e = {v.region, v.call_org_id, "interest", id, action, v.status, to,
-                            *response ? response : NULL};
+    struct audit_entry e = {v.region, v.call_org_id, "interest", id,
+                            action,   v.status,      to,         *response ? response : NULL};
     if ((rc = audit_write(r, &e)) != ERR_NONE)
         return rc;
     struct notice n = {arena_printf(r->arena, "interest_%s", to),
-                       arena_printf(r->arena, "/interests/%lld", id), 3,
-                       {"call", "listing", "message"}, {v.call_title, v.listing_title, response}};
+                       arena_printf(r->arena, "/interests/%lld", id),
+                       3,
+                       {"call", "listing", "message"},
+                       {v.call_title, v.listing_title, response}};
     return notify_org(r, v.org_id, &n);
 }
 
@@ -230,7 +236,9 @@ enum err_code interest_message_add(struct req *r, long long id, const char *body
     const char *params[] = {num(r, id), r->session->person_id_text, num(r, from_org), body};
     if (db_exec(r->arena, &interest_message_insert, 4, params) == NULL)
         return db_error_code();
-    struct notice n = {"message_new", arena_printf(r->arena, "/interests/%lld", id), 2,
+    struct notice n = {"message_new",
+                       arena_printf(r->arena, "/interests/%lld", id),
+                       2,
                        {"call", "from"},
                        {v.call_title, v.is_organiser ? v.organiser_name : v.sme_name}};
     return notify_org(r, to_org, &n);

@@ -85,15 +85,16 @@ static void check_sectors(struct req *r, struct listing_input *in)
 {
     for (int i = 0; i < in->n_sectors; i++)
         if (!taxonomy_is_sector(in->sectors[i]))
-            req_field_error(r, "sectors", i18n_format(r->arena, r->lang, "listing.unknown_sector",
-                                                      "sector", in->sectors[i], NULL));
+            req_field_error(r, "sectors",
+                            i18n_format(r->arena, r->lang, "listing.unknown_sector", "sector",
+                                        in->sectors[i], NULL));
     if (in->n_sectors == 0 && kv_get(&r->field_errors, "sectors") == NULL)
         req_field_error(r, "sectors", T(r, "listing.need_sector"));
     for (int i = 0; in->region && i < in->n_subsectors; i++)
         if (!taxonomy_is_subsector_of(in->subsectors[i], in->region))
-            req_field_error(r, "subsectors", i18n_format(r->arena, r->lang,
-                                                         "listing.unknown_subsector", "sector",
-                                                         in->subsectors[i], NULL));
+            req_field_error(r, "subsectors",
+                            i18n_format(r->arena, r->lang, "listing.unknown_subsector", "sector",
+                                        in->subsectors[i], NULL));
 }
 
 static void check_languages(struct req *r, struct listing_input *in)
@@ -101,9 +102,9 @@ static void check_languages(struct req *r, struct listing_input *in)
     lower_codes(in->languages, in->n_languages);
     for (int i = 0; i < in->n_languages; i++)
         if (language_name(in->languages[i]) == NULL)
-            req_field_error(r, "languages", i18n_format(r->arena, r->lang,
-                                                        "listing.unknown_language", "code",
-                                                        in->languages[i], NULL));
+            req_field_error(r, "languages",
+                            i18n_format(r->arena, r->lang, "listing.unknown_language", "code",
+                                        in->languages[i], NULL));
     if (in->n_languages == 0 && kv_get(&r->field_errors, "languages") == NULL)
         req_field_error(r, "languages", T(r, "listing.need_language"));
     if (*in->lang != '\0' && language_name(in->lang) == NULL)
@@ -135,11 +136,19 @@ static void check_with_plugin(struct req *r, const struct listing_input *in)
     const struct plugin *p = in->region ? plugin_find(in->region) : NULL;
     if (p == NULL || p->desc->validate_listing == NULL)
         return;
-    struct portal_listing_view view = {
-        .region = in->region, .kind = in->kind, .title = in->title, .summary = in->summary,
-        .description = in->description, .sectors = in->sectors, .subsectors = in->subsectors,
-        .tags = in->tags, .languages = in->languages, .has_capacity = in->has_capacity,
-        .capacity = in->capacity, .has_price = in->has_price, .price_minor = in->price_minor};
+    struct portal_listing_view view = {.region = in->region,
+                                       .kind = in->kind,
+                                       .title = in->title,
+                                       .summary = in->summary,
+                                       .description = in->description,
+                                       .sectors = in->sectors,
+                                       .subsectors = in->subsectors,
+                                       .tags = in->tags,
+                                       .languages = in->languages,
+                                       .has_capacity = in->has_capacity,
+                                       .capacity = in->capacity,
+                                       .has_price = in->has_price,
+                                       .price_minor = in->price_minor};
     p->desc->validate_listing(&view, r);
 }
 
@@ -213,8 +222,8 @@ static enum err_code version_submit(struct req *r, long long listing, struct lis
 static enum err_code tell_admins_pending(struct req *r, const char *region, long long id,
                                          const char *title)
 {
-    struct notice n = {"listing_pending", arena_printf(r->arena, "/listings/%lld", id), 1,
-                       {"title"}, {title}};
+    struct notice n = {
+        "listing_pending", arena_printf(r->arena, "/listings/%lld", id), 1, {"title"}, {title}};
     return notify_region_admins(r, region, &n);
 }
 
@@ -230,8 +239,8 @@ enum err_code listing_create(struct req *r, struct listing_input *in, long long 
     enum err_code rc = version_submit(r, *id, in);
     if (rc != ERR_NONE)
         return rc;
-    struct audit_entry e = {in->region, in->org_id, "listing", *id, "submitted", NULL,
-                            "pending", NULL};
+    struct audit_entry e = {in->region,  in->org_id, "listing", *id,
+                            "submitted", NULL,       "pending", NULL};
     rc = audit_write(r, &e);
     return rc != ERR_NONE ? rc : tell_admins_pending(r, in->region, *id, in->title);
 }
@@ -306,8 +315,7 @@ static const char *decision_state(const char *action)
     return NULL;
 }
 
-enum err_code listing_moderate(struct req *r, long long id, const char *action,
-                               const char *reason)
+enum err_code listing_moderate(struct req *r, long long id, const char *action, const char *reason)
 {
     long long org;
     const char *region, *status;
@@ -332,15 +340,17 @@ enum err_code listing_moderate(struct req *r, long long id, const char *action,
     const char *which[] = {num(r, id)};
     if (strcmp(to, "approved") == 0 && db_exec(r->arena, &listing_index_upsert, 1, which) == NULL)
         return db_error_code();
-    struct audit_entry e = {region, org, "listing", id, action, status, to,
-                            *reason ? reason : NULL};
+    struct audit_entry e = {region, org,    "listing", id,
+                            action, status, to,        *reason ? reason : NULL};
     if ((rc = audit_write(r, &e)) != ERR_NONE)
         return rc;
     PGresult *title = db_exec(r->arena, &listing_latest_title, 1, which);
     if (title == NULL)
         return db_error_code();
     struct notice n = {arena_printf(r->arena, "listing_%s", to),
-                       arena_printf(r->arena, "/listings/%lld", id), 2, {"title", "reason"},
+                       arena_printf(r->arena, "/listings/%lld", id),
+                       2,
+                       {"title", "reason"},
                        {db_value(title, 0, "title"), reason}};
     return notify_org(r, org, &n);
 }
@@ -378,8 +388,7 @@ static void view_fill(struct req *r, struct listing_view *v, PGresult *res)
     v->price_minor = db_int(res, 0, "price_minor");
 }
 
-static enum err_code view_load(struct req *r, long long id, struct listing_view *v,
-                               bool for_edit)
+static enum err_code view_load(struct req *r, long long id, struct listing_view *v, bool for_edit)
 {
     memset(v, 0, sizeof *v);
     const char *params[] = {num(r, id)};
@@ -404,8 +413,8 @@ static enum err_code view_load(struct req *r, long long id, struct listing_view 
     }
     v->showing_latest = privileged || for_edit;
     const char *version = db_value(head, 0, v->showing_latest ? "latest_version" : "live_version");
-    v->has_newer_pending = live && strcmp(db_value(head, 0, "latest_version"),
-                                          db_value(head, 0, "live_version")) != 0;
+    v->has_newer_pending =
+        live && strcmp(db_value(head, 0, "latest_version"), db_value(head, 0, "live_version")) != 0;
     v->version_id = strtoll(version, NULL, 10);
     const char *which[] = {version};
     PGresult *res = db_exec(r->arena, &listing_version_get, 1, which);

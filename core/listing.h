@@ -40,8 +40,7 @@ enum err_code listing_create(struct req *r, struct listing_input *in, long long 
 enum err_code listing_update(struct req *r, long long id, struct listing_input *in);
 enum err_code listing_archive(struct req *r, long long id);
 /* action: "approve", "request_changes" or "reject" (the latter two need a reason). */
-enum err_code listing_moderate(struct req *r, long long id, const char *action,
-                               const char *reason);
+enum err_code listing_moderate(struct req *r, long long id, const char *action, const char *reason);
 
 /* One listing as shown: the public version, or for its owner and its region's admins the
  * latest version with its moderation state. */

@@ -30,8 +30,8 @@ const struct command commands[] = {
      "print the route table: method, pattern, action, owner, roles allowed, scope (tab-separated)",
      "", cmd_routes},
     {"check-config",
-     "load settings, plugins, catalogues and templates as a worker would, and report problems",
-     "", cmd_check_config},
+     "load settings, plugins, catalogues and templates as a worker would, and report problems", "",
+     cmd_check_config},
     {"user", "manage people: add (with a role), disable, enable, list",
      "  add --email ADDRESS [--name NAME] [--role member|region-admin|super] [--region SLUG]...\n"
      "                create a person (password read from standard input) or grant a role\n"
@@ -43,7 +43,8 @@ const struct command commands[] = {
      "  --if-empty    do nothing when the database already has people in it\n"
      "  --dir DIR     where the regions' demo files are (default deploy/demo)\n",
      cmd_demo_data},
-    {"mail-send", "deliver the e-mail outbox (sendmail, or files with mail_mode=dir); retry failures",
+    {"mail-send",
+     "deliver the e-mail outbox (sendmail, or files with mail_mode=dir); retry failures",
      "  --limit N     send at most N e-mails this run (default 500)\n", cmd_mail_send},
     {"digest", "queue the weekly digest of matching new calls for each SME person who wants it",
      "  --dry-run     print what would be queued, change nothing\n", cmd_digest},

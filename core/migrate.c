@@ -32,8 +32,7 @@ static int record(PGconn *c, const struct migration *m, char *err, size_t errlen
     char version[16];
     snprintf(version, sizeof version, "%d", m->version);
     const char *params[] = {version, m->name};
-    PGresult *res = PQexecParams(c,
-                                 "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+    PGresult *res = PQexecParams(c, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
                                  2, NULL, params, NULL, NULL, 0);
     int ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok)

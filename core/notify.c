@@ -53,15 +53,15 @@ static const char *params_json(struct req *r, const struct notice *n)
 
 static const char *mail_body(struct req *r, const char *lang, const struct notice *n)
 {
-    const char *body = i18n_format_list(r->arena, lang, arena_printf(r->arena, "mail.%s.body", n->kind),
-                                        n->names, n->values, n->n);
+    const char *body = i18n_format_list(
+        r->arena, lang, arena_printf(r->arena, "mail.%s.body", n->kind), n->names, n->values, n->n);
     size_t base = strlen(settings.public_url);
     while (base > 0 && settings.public_url[base - 1] == '/')
         base--; /* "https://x.org/" + "/calls/1" must not give "//" */
     const char *url = arena_printf(r->arena, "%.*s%s", (int)base, settings.public_url, n->link);
     const char *account = arena_printf(r->arena, "%.*s/account", (int)base, settings.public_url);
-    const char *footer = i18n_format(r->arena, lang, "mail.footer", "url", url, "account",
-                                     account, NULL);
+    const char *footer =
+        i18n_format(r->arena, lang, "mail.footer", "url", url, "account", account, NULL);
     return arena_printf(r->arena, "%s\n\n%s\n", body, footer);
 }
 
@@ -72,11 +72,15 @@ static enum err_code notify_rows(struct req *r, PGresult *res, const struct noti
     for (int i = 0; i < PQntuples(res); i++) {
         const char *lang = reader_language(db_value(res, i, "lang"), db_value(res, i, "region"));
         const char *row[] = {db_value(res, i, "id"), n->kind, params, n->link};
-        const char *subject = i18n_format_list(
-            r->arena, lang, arena_printf(r->arena, "mail.%s.subject", n->kind), n->names,
-            n->values, n->n);
-        const char *mail[] = {db_value(res, i, "id"), db_value(res, i, "email"), subject,
-                              mail_body(r, lang, n), lang, n->kind};
+        const char *subject =
+            i18n_format_list(r->arena, lang, arena_printf(r->arena, "mail.%s.subject", n->kind),
+                             n->names, n->values, n->n);
+        const char *mail[] = {db_value(res, i, "id"),
+                              db_value(res, i, "email"),
+                              subject,
+                              mail_body(r, lang, n),
+                              lang,
+                              n->kind};
         if (db_exec(r->arena, &notify_insert, 4, row) == NULL ||
             db_exec(r->arena, &notify_mail, 6, mail) == NULL)
             return db_error_code();

@@ -64,8 +64,10 @@ int password_init(char *err, size_t errlen)
     password_free();
     FILE *f = fopen(settings.common_passwords, "r");
     if (f == NULL) {
-        snprintf(err, errlen, "cannot read the common-password list %s (setting "
-                 "common_passwords): %s", settings.common_passwords, strerror(errno));
+        snprintf(err, errlen,
+                 "cannot read the common-password list %s (setting "
+                 "common_passwords): %s",
+                 settings.common_passwords, strerror(errno));
         return -1;
     }
     char line[1100];

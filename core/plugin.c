@@ -33,7 +33,7 @@ static void host_log(enum portal_log_level level, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    enum log_level l = level == PORTAL_LOG_ERROR ? LOG_ERROR
+    enum log_level l = level == PORTAL_LOG_ERROR  ? LOG_ERROR
                        : level == PORTAL_LOG_WARN ? LOG_WARN
                                                   : LOG_INFO;
     log_msg(l, "plugin: %s", line);
@@ -48,8 +48,7 @@ static void host_field_error(void *errors, const char *field, const char *messag
 static int host_route_add(const char *method, const char *pattern, portal_handler_fn handler)
 {
     if (adding_routes_for == NULL || handler == NULL) {
-        log_error("plugin route %s %s: routes may only be added from add_routes", method,
-                  pattern);
+        log_error("plugin route %s %s: routes may only be added from add_routes", method, pattern);
         return -1;
     }
     struct route r = {
@@ -184,8 +183,8 @@ static int plugin_open(const char *name, const char *dir, char *err, size_t errl
                  d->struct_size, sizeof(struct portal_plugin));
     else if (metadata_problem(d, what, sizeof what) == 0) {
         if (strchr(name, '/') == NULL && strcmp(name, d->slug) != 0)
-            snprintf(what, sizeof what, "it calls itself \"%s\", but was loaded as \"%s\"",
-                     d->slug, name);
+            snprintf(what, sizeof what, "it calls itself \"%s\", but was loaded as \"%s\"", d->slug,
+                     name);
         else if (plugin_find(d->slug) != NULL)
             snprintf(what, sizeof what, "region \"%s\" is already loaded", d->slug);
         else if (d->init != NULL && d->init(&plugin_host) != 0)

@@ -40,7 +40,8 @@ struct portal_message {
 };
 
 /* A regional sub-sector added to the shared taxonomy.  `slug` is globally unique and starts with
- * the region's slug ("kaunas-modernism"); its display name is the catalogue entry "sector.<slug>". */
+ * the region's slug ("kaunas-modernism"); its display name is the catalogue entry "sector.<slug>".
+ */
 struct portal_sector {
     const char *slug;
 };
@@ -48,19 +49,19 @@ struct portal_sector {
 /* A read-only view of a listing, as the core hands it to plugin hooks.  String arrays are
  * NULL-terminated; absent optional numbers are flagged by has_* = 0. */
 struct portal_listing_view {
-    const char *region;             /* region slug of the listing's organisation */
-    const char *kind;               /* service, product, venue, skill, partnership */
+    const char *region; /* region slug of the listing's organisation */
+    const char *kind;   /* service, product, venue, skill, partnership */
     const char *title;
     const char *summary;
     const char *description;
-    const char *const *sectors;     /* shared taxonomy slugs */
-    const char *const *subsectors;  /* regional sub-sector slugs */
+    const char *const *sectors;    /* shared taxonomy slugs */
+    const char *const *subsectors; /* regional sub-sector slugs */
     const char *const *tags;
-    const char *const *languages;   /* ISO 639-1 */
+    const char *const *languages; /* ISO 639-1 */
     int has_capacity;
     long long capacity;
     int has_price;
-    long long price_minor;          /* in the region's currency, minor units (cents, bani) */
+    long long price_minor; /* in the region's currency, minor units (cents, bani) */
 };
 
 /* A read-only view of a collaboration call. */
@@ -74,7 +75,7 @@ struct portal_call_view {
     const char *const *subsectors;
     const char *const *tags;
     const char *const *languages;
-    int cross_region;               /* 1: SMEs from the other regions may answer */
+    int cross_region; /* 1: SMEs from the other regions may answer */
     long long partners_sought;
     int has_budget;
     long long budget_min_minor, budget_max_minor;
@@ -84,7 +85,7 @@ struct portal_call_view {
 struct portal_match_view {
     const struct portal_call_view *call;
     const struct portal_listing_view *listing;
-    int score;                      /* 0..100, the core's score before adjustment */
+    int score; /* 0..100, the core's score before adjustment */
 };
 
 /* A plugin's adjustment of a match score: `delta` points (clamped by the core to -20..+20 and the
@@ -94,8 +95,8 @@ struct portal_adjustment {
     const char *reason_key;
 };
 
-struct portal_req;   /* a request, opaque to plugins */
-struct tpl_dict;     /* a template dictionary, opaque to plugins */
+struct portal_req; /* a request, opaque to plugins */
+struct tpl_dict;   /* a template dictionary, opaque to plugins */
 
 /* A route handler added by a plugin: returns 0 when it has answered, -1 on an internal error
  * (the core then answers 500). */
@@ -129,7 +130,8 @@ struct portal_host {
      * or already taken (the core logs why). */
     int (*route_add)(const char *method, const char *pattern, portal_handler_fn handler);
 
-    /* Request accessors for plugin route handlers.  Returned strings live until the request ends. */
+    /* Request accessors for plugin route handlers.  Returned strings live until the request ends.
+     */
     const char *(*req_path_param)(struct portal_req *req, const char *name);
     const char *(*req_query)(struct portal_req *req, const char *name);
     const char *(*req_lang)(struct portal_req *req);
@@ -152,19 +154,19 @@ struct portal_host {
  * The descriptor.  Every pointer member may be NULL except the metadata strings.
  */
 struct portal_plugin {
-    uint32_t abi_version;   /* PORTAL_PLUGIN_ABI_VERSION */
-    uint32_t struct_size;   /* sizeof(struct portal_plugin) */
+    uint32_t abi_version; /* PORTAL_PLUGIN_ABI_VERSION */
+    uint32_t struct_size; /* sizeof(struct portal_plugin) */
 
     /* Metadata. */
-    const char *slug;                 /* "kaunas": URL segment and settings name */
-    const char *name;                 /* "Kaunas" */
-    const char *country;              /* ISO 3166-1 alpha-2, "LT" */
-    const char *const *languages;     /* ISO 639-1, NULL-terminated, first = the region's own */
-    const char *timezone;             /* IANA, "Europe/Vilnius" */
-    const char *currency;             /* ISO 4217, "EUR" */
-    int ecoc_year;                    /* 2022 */
-    const char *programme_key;        /* catalogue key of the ECoC programme's title */
-    const char *instrument_key;       /* catalogue key of the regional policy instrument */
+    const char *slug;             /* "kaunas": URL segment and settings name */
+    const char *name;             /* "Kaunas" */
+    const char *country;          /* ISO 3166-1 alpha-2, "LT" */
+    const char *const *languages; /* ISO 639-1, NULL-terminated, first = the region's own */
+    const char *timezone;         /* IANA, "Europe/Vilnius" */
+    const char *currency;         /* ISO 4217, "EUR" */
+    int ecoc_year;                /* 2022 */
+    const char *programme_key;    /* catalogue key of the ECoC programme's title */
+    const char *instrument_key;   /* catalogue key of the regional policy instrument */
     const struct portal_sector *subsectors; /* terminated by an entry with slug NULL */
 
     /* Called once per worker after loading; non-zero stops start-up. */

@@ -19,10 +19,10 @@
 
 struct compiled {
     struct route route;
-    int n;                            /* segments */
-    char *segments[MAX_SEGMENTS];     /* literal text, or the capture name */
+    int n;                        /* segments */
+    char *segments[MAX_SEGMENTS]; /* literal text, or the capture name */
     bool capture[MAX_SEGMENTS];
-    char *storage;                    /* one allocation holding the segment strings */
+    char *storage; /* one allocation holding the segment strings */
 };
 
 static struct compiled *routes;
@@ -187,8 +187,7 @@ static void allow_add(char *allowed, size_t cap, const char *method)
 }
 
 enum err_code router_match(struct arena *a, const char *method, const char *path,
-                           const struct route **route, struct kv_list *params,
-                           const char **allow)
+                           const struct route **route, struct kv_list *params, const char **allow)
 {
     char *seg[MAX_SEGMENTS];
     int n = split_path(a, path, seg);

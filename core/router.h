@@ -21,12 +21,12 @@ struct kv_list;
 typedef enum err_code (*route_handler_fn)(struct req *r);
 
 struct route {
-    const char *method;        /* GET, POST, PUT, PATCH, DELETE */
-    const char *pattern;       /* "/api/v1/listings/{id}" */
-    route_handler_fn handler;  /* a core handler, or NULL for a plugin's */
-    const char *action;        /* the access rule it is checked against (access.c) */
+    const char *method;       /* GET, POST, PUT, PATCH, DELETE */
+    const char *pattern;      /* "/api/v1/listings/{id}" */
+    route_handler_fn handler; /* a core handler, or NULL for a plugin's */
+    const char *action;       /* the access rule it is checked against (access.c) */
     portal_handler_fn plugin_handler;
-    const char *owner;         /* "core" or the plugin's slug */
+    const char *owner; /* "core" or the plugin's slug */
 };
 
 /* The core's table (routes.c). */
@@ -45,8 +45,7 @@ int router_add(const struct route *route, char *err, size_t errlen);
  * `params` and returns ERR_NONE; otherwise ERR_NOT_FOUND, ERR_METHOD_NOT_ALLOWED (with the
  * Allow header value in *allow, arena-owned) or ERR_BAD_REQUEST (path badly encoded). */
 enum err_code router_match(struct arena *a, const char *method, const char *path,
-                           const struct route **route, struct kv_list *params,
-                           const char **allow);
+                           const struct route **route, struct kv_list *params, const char **allow);
 
 /* All routes, for `portal routes`, the OpenAPI check and the authorisation tests. */
 size_t router_count(void);

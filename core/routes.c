@@ -7,7 +7,10 @@
 #include "pages/pages.h"
 #include "router.h"
 
-#define R(method, pattern, handler, action) {method, pattern, handler, action, NULL, "core"}
+#define R(method, pattern, handler, action)                                                        \
+    {                                                                                              \
+        method, pattern, handler, action, NULL, "core"                                             \
+    }
 
 const struct route core_routes[] = {
     /* pages */

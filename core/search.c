@@ -22,38 +22,37 @@
 
 /* The filters every search statement shares: $1 q, $2 region, $3 sector, $4 kind, $5 language,
  * $6 as_of, $7 the enabled regions. */
-#define SEARCH_FROM                                                                              \
-    " FROM listing_index li WHERE li.region = ANY ($7::text[]) AND li.seq <= $6::bigint"        \
-    " AND ($2::text IS NULL OR li.region = $2) AND ($3::text IS NULL OR li.sectors @> ARRAY[$3])" \
-    " AND ($4::text IS NULL OR li.kind = $4)"                                                    \
-    " AND ($5::text IS NULL OR li.languages @> ARRAY[$5])"                                       \
+#define SEARCH_FROM                                                                                \
+    " FROM listing_index li WHERE li.region = ANY ($7::text[]) AND li.seq <= $6::bigint"           \
+    " AND ($2::text IS NULL OR li.region = $2) AND ($3::text IS NULL OR li.sectors @> ARRAY[$3])"  \
+    " AND ($4::text IS NULL OR li.kind = $4)"                                                      \
+    " AND ($5::text IS NULL OR li.languages @> ARRAY[$5])"                                         \
     " AND ($1 = '' OR li.document @@ search_tsquery($1))"
 
 /* The calls' hits need each region's timezone: $8 is an array of "slug=zone" pairs. */
-#define CALL_FROM_JOIN                                                                           \
-    " FROM calls c JOIN organisations o ON o.id = c.org_id "                                      \
-    "JOIN (SELECT split_part(p, '=', 1) AS region, split_part(p, '=', 2) AS zone "                \
-    "      FROM unnest($8::text[]) p) tz ON tz.region = c.region "                                \
-    "WHERE c.region = ANY ($5::text[]) AND c.status IN ('open', 'closed', 'awarded') "            \
-    "AND ($2::text IS NULL OR c.region = $2) "                                                    \
-    "AND ($3::text IS NULL OR (c.sectors || c.subsectors) @> ARRAY[$3]) "                         \
-    "AND ($4::text IS NULL OR call_state(c.status, c.deadline) = $4) "                            \
-    "AND ($1 = '' OR c.document @@ search_tsquery($1)) "                                          \
-    "ORDER BY (call_state(c.status, c.deadline) = 'open') DESC, "                                 \
-    "CASE WHEN $1 = '' THEN 0 ELSE ts_rank(c.document, search_tsquery($1)) END DESC, "            \
+#define CALL_FROM_JOIN                                                                             \
+    " FROM calls c JOIN organisations o ON o.id = c.org_id "                                       \
+    "JOIN (SELECT split_part(p, '=', 1) AS region, split_part(p, '=', 2) AS zone "                 \
+    "      FROM unnest($8::text[]) p) tz ON tz.region = c.region "                                 \
+    "WHERE c.region = ANY ($5::text[]) AND c.status IN ('open', 'closed', 'awarded') "             \
+    "AND ($2::text IS NULL OR c.region = $2) "                                                     \
+    "AND ($3::text IS NULL OR (c.sectors || c.subsectors) @> ARRAY[$3]) "                          \
+    "AND ($4::text IS NULL OR call_state(c.status, c.deadline) = $4) "                             \
+    "AND ($1 = '' OR c.document @@ search_tsquery($1)) "                                           \
+    "ORDER BY (call_state(c.status, c.deadline) = 'open') DESC, "                                  \
+    "CASE WHEN $1 = '' THEN 0 ELSE ts_rank(c.document, search_tsquery($1)) END DESC, "             \
     "c.deadline, c.id LIMIT $6 OFFSET $7"
 
-#define SEARCH_COLUMNS                                                                           \
-    "SELECT li.listing_id, li.org_id, li.region, li.kind, li.lang, li.sectors, li.languages, "    \
-    "li.price_minor, to_char(li.published_at, 'YYYY-MM-DD') AS published_at, v.title, "          \
-    "v.summary, v.price_basis, o.name AS org_name FROM (SELECT li.listing_id, li.org_id, "        \
-    "li.region, li.kind, li.lang, li.sectors, li.languages, li.price_minor, li.published_at, "    \
+#define SEARCH_COLUMNS                                                                             \
+    "SELECT li.listing_id, li.org_id, li.region, li.kind, li.lang, li.sectors, li.languages, "     \
+    "li.price_minor, to_char(li.published_at, 'YYYY-MM-DD') AS published_at, v.title, "            \
+    "v.summary, v.price_basis, o.name AS org_name FROM (SELECT li.listing_id, li.org_id, "         \
+    "li.region, li.kind, li.lang, li.sectors, li.languages, li.price_minor, li.published_at, "     \
     "li.version_id, li.seq, "
 
-DB_STMT(search_by_relevance,
-        SEARCH_COLUMNS "CASE WHEN $1 = '' THEN 0 ELSE ts_rank(li.document, search_tsquery($1)) "
-                       "END AS rank" SEARCH_FROM
-        " ORDER BY rank DESC, li.seq DESC LIMIT $8 OFFSET $9) li "
+DB_STMT(search_by_relevance, SEARCH_COLUMNS
+        "CASE WHEN $1 = '' THEN 0 ELSE ts_rank(li.document, search_tsquery($1)) "
+        "END AS rank" SEARCH_FROM " ORDER BY rank DESC, li.seq DESC LIMIT $8 OFFSET $9) li "
         "JOIN listing_versions v ON v.id = li.version_id "
         "JOIN organisations o ON o.id = li.org_id ORDER BY li.rank DESC, li.seq DESC");
 DB_STMT(search_by_newest,
@@ -72,11 +71,11 @@ DB_STMT(search_now, "SELECT coalesce(max(seq), 0) AS seq FROM listing_index");
 
 /* Calls: $1 q, $2 region, $3 sector, $4 status, $5 enabled regions, $6 limit, $7 offset.
  * Public calls only (open, closed, awarded); open ones first, soonest deadline first. */
-#define CALL_FROM                                                                                \
-    " FROM calls c WHERE c.region = ANY ($5::text[]) AND c.status IN ('open', 'closed', "        \
-    "'awarded') AND ($2::text IS NULL OR c.region = $2) "                                         \
-    "AND ($3::text IS NULL OR (c.sectors || c.subsectors) @> ARRAY[$3]) "                         \
-    "AND ($4::text IS NULL OR call_state(c.status, c.deadline) = $4) "                            \
+#define CALL_FROM                                                                                  \
+    " FROM calls c WHERE c.region = ANY ($5::text[]) AND c.status IN ('open', 'closed', "          \
+    "'awarded') AND ($2::text IS NULL OR c.region = $2) "                                          \
+    "AND ($3::text IS NULL OR (c.sectors || c.subsectors) @> ARRAY[$3]) "                          \
+    "AND ($4::text IS NULL OR call_state(c.status, c.deadline) = $4) "                             \
     "AND ($1 = '' OR c.document @@ search_tsquery($1))"
 DB_STMT(call_search_hits,
         "SELECT c.id, c.org_id, c.region, c.lang, c.title, c.summary, c.sectors || c.subsectors "
@@ -115,16 +114,17 @@ enum err_code search_query_read(struct req *r, struct search_query *sq, const ch
     if (sq->q == NULL)
         sq->q = "";
     else if (utf8_length(sq->q) > 200)
-        req_field_error(r, "q", i18n_format(r->arena, r->lang, "field.too_long", "max", "200",
-                                            NULL));
+        req_field_error(r, "q",
+                        i18n_format(r->arena, r->lang, "field.too_long", "max", "200", NULL));
     sq->sector = filter(r, "sector");
     sq->kind = filter(r, "kind");
     sq->lang = filter(r, "lang");
     if (sq->region && plugin_find(sq->region) == NULL)
         req_field_error(r, "region", T(r, "field.region"));
     if (sq->sector && !taxonomy_is_sector(sq->sector) && plugin_for_subsector(sq->sector) == NULL)
-        req_field_error(r, "sector", i18n_format(r->arena, r->lang, "listing.unknown_sector",
-                                                 "sector", sq->sector, NULL));
+        req_field_error(
+            r, "sector",
+            i18n_format(r->arena, r->lang, "listing.unknown_sector", "sector", sq->sector, NULL));
     if (sq->kind) {
         bool known = false;
         for (const char *const *k = kinds; *k; k++)
@@ -133,8 +133,9 @@ enum err_code search_query_read(struct req *r, struct search_query *sq, const ch
             req_field_error(r, "kind", T(r, "field.choice"));
     }
     if (sq->lang && language_name(sq->lang) == NULL)
-        req_field_error(r, "lang", i18n_format(r->arena, r->lang, "listing.unknown_language",
-                                               "code", sq->lang, NULL));
+        req_field_error(
+            r, "lang",
+            i18n_format(r->arena, r->lang, "listing.unknown_language", "code", sq->lang, NULL));
     const char *sort = filter(r, "sort");
     sq->newest = sort != NULL ? strcmp(sort, "newest") == 0 : *sq->q == '\0';
     if (sort && strcmp(sort, "newest") != 0 && strcmp(sort, "relevance") != 0)
@@ -143,8 +144,9 @@ enum err_code search_query_read(struct req *r, struct search_query *sq, const ch
     char *end;
     sq->page = page ? (int)strtol(page, &end, 10) : 1;
     if (page && (*end != '\0' || sq->page < 1 || sq->page > 10000))
-        req_field_error(r, "page", i18n_format(r->arena, r->lang, "field.number", "min", "1",
-                                               "max", "10000", NULL));
+        req_field_error(
+            r, "page",
+            i18n_format(r->arena, r->lang, "field.number", "min", "1", "max", "10000", NULL));
     sq->as_of = as_of ? strtoll(as_of, &end, 10) : 0;
     if (as_of && (*end != '\0' || sq->as_of < 0))
         req_field_error(r, "as_of", T(r, "field.not_text"));
@@ -227,10 +229,10 @@ enum err_code listing_search_in_database(struct req *r, const struct search_quer
     snprintf(per_page, sizeof per_page, "%d", SEARCH_PER_PAGE);
     snprintf(offset, sizeof offset, "%d", (sq->page - 1) * SEARCH_PER_PAGE);
     snprintf(as_of, sizeof as_of, "%lld", out->as_of);
-    const char *params[] = {sq->q,     sq->region, sq->sector, sq->kind, sq->lang,
-                            as_of,     enabled_regions(r), per_page, offset};
-    PGresult *hits = db_exec(r->arena, sq->newest ? &search_by_newest : &search_by_relevance, 9,
-                             params);
+    const char *params[] = {sq->q, sq->region,         sq->sector, sq->kind, sq->lang,
+                            as_of, enabled_regions(r), per_page,   offset};
+    PGresult *hits =
+        db_exec(r->arena, sq->newest ? &search_by_newest : &search_by_relevance, 9, params);
     PGresult *facets = hits ? db_exec(r->arena, &search_facets, 7, params) : NULL;
     if (facets == NULL)
         return db_error_code();
@@ -244,8 +246,8 @@ static const char *region_zones(struct req *r)
     const char *pairs[64];
     int n = 0;
     for (int i = 0; i < plugin_count() && n < 64; i++)
-        pairs[n++] = arena_printf(r->arena, "%s=%s", plugin_at(i)->desc->slug,
-                                  plugin_at(i)->desc->timezone);
+        pairs[n++] =
+            arena_printf(r->arena, "%s=%s", plugin_at(i)->desc->slug, plugin_at(i)->desc->timezone);
     return db_array_literal(r->arena, pairs, n);
 }
 
@@ -270,14 +272,13 @@ static void call_hits_fill(struct req *r, PGresult *res, struct search_result *o
     }
 }
 
-enum err_code call_search(struct req *r, const struct search_query *sq,
-                          struct search_result *out)
+enum err_code call_search(struct req *r, const struct search_query *sq, struct search_result *out)
 {
     memset(out, 0, sizeof *out);
     char per_page[8], offset[16];
     snprintf(per_page, sizeof per_page, "%d", SEARCH_PER_PAGE);
     snprintf(offset, sizeof offset, "%d", (sq->page - 1) * SEARCH_PER_PAGE);
-    const char *params[] = {sq->q,     sq->region, sq->sector, sq->status, enabled_regions(r),
+    const char *params[] = {sq->q,    sq->region, sq->sector,     sq->status, enabled_regions(r),
                             per_page, offset,     region_zones(r)};
     PGresult *hits = db_exec(r->arena, &call_search_hits, 8, params);
     PGresult *facets = hits ? db_exec(r->arena, &call_search_facets, 5, params) : NULL;

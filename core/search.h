@@ -21,13 +21,13 @@ struct req;
 #define SEARCH_PER_PAGE 20
 
 struct search_query {
-    const char *region;  /* NULL: every enabled region */
-    const char *q;       /* "" for none */
+    const char *region;               /* NULL: every enabled region */
+    const char *q;                    /* "" for none */
     const char *sector, *kind, *lang; /* NULL for none */
-    const char *status;  /* calls: open, closed or awarded; NULL for all public ones */
-    bool newest;         /* order by publication instead of relevance */
-    int page;            /* from 1 */
-    long long as_of;     /* 0: now */
+    const char *status;               /* calls: open, closed or awarded; NULL for all public ones */
+    bool newest;                      /* order by publication instead of relevance */
+    int page;                         /* from 1 */
+    long long as_of;                  /* 0: now */
 };
 
 struct search_hit {
@@ -69,8 +69,7 @@ enum err_code listing_search_in_database(struct req *r, const struct search_quer
 /* Calls: the same query (kind and lang unused; status filters), facets sector, region and
  * status (in facets[FACET_KIND]).  Hits fill title, summary, region, org, sectors, lang, state
  * and published_at = the deadline in the region's time ("YYYY-MM-DD HH:MM"). */
-enum err_code call_search(struct req *r, const struct search_query *sq,
-                          struct search_result *out);
+enum err_code call_search(struct req *r, const struct search_query *sq, struct search_result *out);
 
 const char *facet_name(enum facet_kind k);
 

@@ -31,10 +31,10 @@
 #include <string.h>
 
 #define MAX_SECTORS 64
-#define MAX_LANGS 192
+#define MAX_LANGS   192
 #define MAX_REGIONS 32
-#define LOAD_CHUNK "2000"
-#define POLL_US 1000000LL
+#define LOAD_CHUNK  "2000"
+#define POLL_US     1000000LL
 #define CACHE_SLOTS 512
 
 struct doc {
@@ -48,10 +48,10 @@ struct doc {
 };
 
 struct lexeme {
-    uint32_t name;      /* string pool offset */
+    uint32_t name; /* string pool offset */
     uint32_t n, cap;
-    uint32_t *docs;     /* ascending doc slots */
-    uint32_t *pos;      /* per posting: offset << 6 | count (count capped at 63) */
+    uint32_t *docs; /* ascending doc slots */
+    uint32_t *pos;  /* per posting: offset << 6 | count (count capped at 63) */
 };
 
 /* A cached result: the page's doc slots (valid while the generation is the same), the total
@@ -69,14 +69,14 @@ static struct {
     bool loaded;
     struct doc *docs;
     uint32_t n_docs, cap_docs, n_dead;
-    struct lexeme *lex;     /* hash table, open addressing, cap_lex a power of two */
+    struct lexeme *lex; /* hash table, open addressing, cap_lex a power of two */
     uint32_t n_lex, cap_lex;
     uint16_t *positions;
     size_t n_positions, cap_positions;
     struct buf strings;
-    uint32_t *by_seq;       /* doc slots by ascending seq */
+    uint32_t *by_seq; /* doc slots by ascending seq */
     uint32_t n_by_seq, cap_by_seq;
-    long long *map_keys;    /* listing id -> doc slot, open addressing */
+    long long *map_keys; /* listing id -> doc slot, open addressing */
     uint32_t *map_vals;
     uint32_t cap_map, n_map;
     char sector_names[MAX_SECTORS][64];
@@ -87,8 +87,8 @@ static struct {
     int n_region_names;
     long long generation;
     long long last_poll_us, last_checksum_us;
-    float *scores;          /* per doc slot, reused */
-    uint64_t *bits;         /* scratch bitmaps */
+    float *scores;  /* per doc slot, reused */
+    uint64_t *bits; /* scratch bitmaps */
     uint32_t cap_bits;
     long long applied[1024]; /* recently applied generations (the 15-second window repeats) */
     unsigned n_applied;
@@ -100,14 +100,16 @@ static struct {
 static const char kind_names[5][12] = {"service", "product", "venue", "skill", "partnership"};
 
 DB_STMT(six_load,
-        "SELECT li.listing_id, li.version_id, li.seq, li.region, li.org_id, li.kind, li.lang, li.sectors, "
+        "SELECT li.listing_id, li.version_id, li.seq, li.region, li.org_id, li.kind, li.lang, "
+        "li.sectors, "
         "li.languages, li.price_minor, to_char(li.published_at, 'YYYY-MM-DD') AS published_at, "
         "v.title, v.summary, coalesce(v.price_basis, '') AS price_basis, o.name AS org_name, "
         "li.document::text AS document FROM listing_index li "
         "JOIN listing_versions v ON v.id = li.version_id JOIN organisations o ON o.id = li.org_id "
         "WHERE li.listing_id > $1 ORDER BY li.listing_id LIMIT " LOAD_CHUNK);
 DB_STMT(six_load_one,
-        "SELECT li.listing_id, li.version_id, li.seq, li.region, li.org_id, li.kind, li.lang, li.sectors, "
+        "SELECT li.listing_id, li.version_id, li.seq, li.region, li.org_id, li.kind, li.lang, "
+        "li.sectors, "
         "li.languages, li.price_minor, to_char(li.published_at, 'YYYY-MM-DD') AS published_at, "
         "v.title, v.summary, coalesce(v.price_basis, '') AS price_basis, o.name AS org_name, "
         "li.document::text AS document FROM listing_index li "
@@ -703,8 +705,8 @@ static int check_checksum(struct req *r)
     memory_checksum(mine, sizeof mine);
     if (strcmp(db_value(res, 0, "sum"), mine) == 0)
         return 0;
-    log_warn("search index: out of step with listing_index (%s here, %s there); rebuilding",
-             mine, db_value(res, 0, "sum"));
+    log_warn("search index: out of step with listing_index (%s here, %s there); rebuilding", mine,
+             db_value(res, 0, "sum"));
     return search_index_build();
 }
 
@@ -748,10 +750,10 @@ struct qnode {
 #define MAX_QNODES 512
 
 struct parsed {
-    char *text;         /* the query as typed: the cache key */
+    char *text; /* the query as typed: the cache key */
     struct qnode *nodes;
-    int n, root;        /* root -1: the query has no lexemes (matches nothing) */
-    char *strings;      /* the lexemes */
+    int n, root;   /* root -1: the query has no lexemes (matches nothing) */
+    char *strings; /* the lexemes */
 };
 
 #define QUERY_SLOTS 256
@@ -966,8 +968,7 @@ static void lexeme_into_map(const struct lexeme *l, uint8_t weights, uint64_t *m
 }
 
 /* Calls fn for every lexeme a query lexeme stands for (one, or all sharing a prefix). */
-static void each_lexeme(const struct qnode *n, void (*fn)(const struct lexeme *, void *),
-                        void *ctx)
+static void each_lexeme(const struct qnode *n, void (*fn)(const struct lexeme *, void *), void *ctx)
 {
     if (!n->prefix) {
         const struct lexeme *l = lexeme_find(n->lexeme, strlen(n->lexeme));
@@ -1360,8 +1361,8 @@ static void result_from_cache(struct req *r, const struct cached *c, struct sear
         hit_fill(r, &out->hits[i], &ix.docs[c->slots[i]]);
     for (int k = 0; k < FACET__COUNT; k++) {
         out->n_facets[k] = c->n_facets[k];
-        out->facets[k] = arena_alloc(r->arena, ((size_t)c->n_facets[k] + 1) *
-                                                   sizeof *out->facets[k]);
+        out->facets[k] =
+            arena_alloc(r->arena, ((size_t)c->n_facets[k] + 1) * sizeof *out->facets[k]);
         memcpy(out->facets[k], c->facets[k], (size_t)c->n_facets[k] * sizeof *out->facets[k]);
     }
 }
@@ -1399,8 +1400,7 @@ enum err_code search_index_query(struct req *r, const struct search_query *sq,
         find_name(sq->region, &ix.region_names[0][0], sizeof ix.region_names[0], ix.n_region_names),
         find_name(sq->kind, &kind_names[0][0], sizeof kind_names[0], 5),
         find_name(sq->lang, &ix.lang_names[0][0], sizeof ix.lang_names[0], ix.n_lang_names),
-        find_name(sq->sector, &ix.sector_names[0][0], sizeof ix.sector_names[0],
-                  ix.n_sector_names),
+        find_name(sq->sector, &ix.sector_names[0][0], sizeof ix.sector_names[0], ix.n_sector_names),
         as_of};
     uint32_t cap_slots = 0;
     uint32_t *slots = grow(NULL, &cap_slots, sizeof *slots, ix.n_docs + 1);
@@ -1441,9 +1441,8 @@ enum err_code search_index_query(struct req *r, const struct search_query *sq,
                                      &n_facets[FACET_KIND]);
     facets[FACET_LANGUAGE] = facets_from(counts->lang, ix.n_lang_names, &ix.lang_names[0][0],
                                          sizeof ix.lang_names[0], &n_facets[FACET_LANGUAGE]);
-    facets[FACET_REGION] = facets_from(counts->region, ix.n_region_names,
-                                       &ix.region_names[0][0], sizeof ix.region_names[0],
-                                       &n_facets[FACET_REGION]);
+    facets[FACET_REGION] = facets_from(counts->region, ix.n_region_names, &ix.region_names[0][0],
+                                       sizeof ix.region_names[0], &n_facets[FACET_REGION]);
     cache_store(key, best + first, n_page, n, as_of, facets, n_facets);
     free(slots);
     free(best);

@@ -44,8 +44,8 @@ enum err_code search_index_query(struct req *r, const struct search_query *sq,
 
 struct search_index_stats {
     long documents, lexemes, postings;
-    size_t bytes;          /* everything the index holds */
-    long long generation;  /* the last change applied */
+    size_t bytes;         /* everything the index holds */
+    long long generation; /* the last change applied */
     long rebuilds, changes_applied, cache_hits, cache_misses;
 };
 void search_index_stats(struct search_index_stats *s);

@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_WORKERS 256
+#define MAX_WORKERS      256
 #define READY_TIMEOUT_MS 30000
 
 struct worker {

@@ -44,7 +44,8 @@ static const struct setting_def defs[] = {
      "region plugins to load, by slug (or path to a .so), separated by spaces or commas"},
     {"plugin_dir", SET_STR, S(plugin_dir), "build/plugins", 0, 0,
      "directory holding <slug>.so for each plugin named by slug"},
-    {"template_dir", SET_STR, S(template_dir), "templates", 0, 0, "directory of the core's templates"},
+    {"template_dir", SET_STR, S(template_dir), "templates", 0, 0,
+     "directory of the core's templates"},
     {"plugin_template_dir", SET_STR, S(plugin_template_dir), "plugins", 0, 0,
      "<dir>/<slug>/templates holds a region's template overrides (several dirs: separate by "
      "spaces)"},

@@ -8,10 +8,22 @@
 #include <string.h>
 
 static const char *const sectors[] = {
-    "advertising", "architecture", "audiovisual",     "crafts",
-    "cultural-education", "cultural-tourism", "design", "digital-culture",
-    "fashion", "festivals", "games", "heritage",
-    "music", "performing-arts", "publishing", "visual-arts",
+    "advertising",
+    "architecture",
+    "audiovisual",
+    "crafts",
+    "cultural-education",
+    "cultural-tourism",
+    "design",
+    "digital-culture",
+    "fashion",
+    "festivals",
+    "games",
+    "heritage",
+    "music",
+    "performing-arts",
+    "publishing",
+    "visual-arts",
 };
 
 #define N_SECTORS (int)(sizeof sectors / sizeof sectors[0])

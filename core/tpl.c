@@ -86,13 +86,26 @@ static void append_message(struct buf *out, const char *text)
             }
         }
         switch (*p) {
-        case '&': buf_puts(out, "&amp;"); break;
-        case '<': buf_puts(out, "&lt;"); break;
-        case '>': buf_puts(out, "&gt;"); break;
-        case '"': buf_puts(out, "&quot;"); break;
-        case '\'': buf_puts(out, "&#39;"); break;
-        case '{': buf_puts(out, "&#123;"); break;
-        default: buf_putc(out, *p);
+        case '&':
+            buf_puts(out, "&amp;");
+            break;
+        case '<':
+            buf_puts(out, "&lt;");
+            break;
+        case '>':
+            buf_puts(out, "&gt;");
+            break;
+        case '"':
+            buf_puts(out, "&quot;");
+            break;
+        case '\'':
+            buf_puts(out, "&#39;");
+            break;
+        case '{':
+            buf_puts(out, "&#123;");
+            break;
+        default:
+            buf_putc(out, *p);
         }
     }
 }
@@ -111,8 +124,10 @@ static int translate(const char *text, size_t len, const char *lang, struct buf 
                 char key[128];
                 snprintf(key, sizeof key, "%.*s", (int)(k - i - 2), text + i + 2);
                 if (!i18n_has("en", key)) {
-                    snprintf(err, errlen, "%s: message [[%s]] is not in the English catalogue "
-                             "(core/i18n_en.c or the plugin's)", path, key);
+                    snprintf(err, errlen,
+                             "%s: message [[%s]] is not in the English catalogue "
+                             "(core/i18n_en.c or the plugin's)",
+                             path, key);
                     return -1;
                 }
                 append_message(out, i18n_text(lang, key));

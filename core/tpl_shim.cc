@@ -95,9 +95,11 @@ extern "C" void tpl_cache_clear(void)
     ctemplate::mutable_default_template_cache()->ClearCache();
 }
 
-namespace {
+namespace
+{
 /* Forwards ctemplate's output to a C callback without an intermediate std::string. */
-class CallbackEmitter : public ctemplate::ExpandEmitter {
+class CallbackEmitter : public ctemplate::ExpandEmitter
+{
   public:
     CallbackEmitter(void (*emit)(void *, const char *, size_t), void *ctx) : emit_(emit), ctx_(ctx)
     {

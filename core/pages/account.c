@@ -39,7 +39,8 @@ static void account_fill_orgs(struct req *r, struct tpl_dict *d, PGresult *orgs)
         struct tpl_dict *o = tpl_section(d, "ORG");
         tpl_set(o, "ORG_ID", db_value(orgs, i, "id"));
         tpl_set(o, "ORG_NAME", db_value(orgs, i, "name"));
-        tpl_set(o, "ORG_KIND", T(r, arena_printf(r->arena, "org.kind.%s", db_value(orgs, i, "kind"))));
+        tpl_set(o, "ORG_KIND",
+                T(r, arena_printf(r->arena, "org.kind.%s", db_value(orgs, i, "kind"))));
         const struct plugin *p = plugin_find(db_value(orgs, i, "region"));
         tpl_set(o, "ORG_REGION", p ? p->desc->name : db_value(orgs, i, "region"));
         tpl_set(o, "ORG_BUSINESS_ID", db_value(orgs, i, "business_id"));
@@ -68,21 +69,36 @@ static void account_fill_forms(struct req *r, struct tpl_dict *d, PGresult *prof
 {
     static const struct field_view name = {"name", "field.your_name", "text", NULL, "name", true,
                                            120};
-    static const struct field_view lang = {"lang", "field.language", "select",
-                                           "account.language_hint", NULL, false, 0};
-    static const struct field_view current = {"current_password", "field.current_password",
-                                              "password", NULL, "current-password", true, 0};
-    static const struct field_view fresh = {"new_password", "field.new_password", "password",
-                                            "password.hint", "new-password", true, 1024};
-    static const struct field_view token = {"token_name", "field.token_name", "text",
-                                            "account.token_hint", "off", true, 80};
-    static const struct field_view org = {"name", "field.org_name", "text", NULL, "organization",
-                                          true, 160};
+    static const struct field_view lang = {
+        "lang", "field.language", "select", "account.language_hint", NULL, false, 0};
+    static const struct field_view current = {"current_password",
+                                              "field.current_password",
+                                              "password",
+                                              NULL,
+                                              "current-password",
+                                              true,
+                                              0};
+    static const struct field_view fresh = {"new_password",
+                                            "field.new_password",
+                                            "password",
+                                            "password.hint",
+                                            "new-password",
+                                            true,
+                                            1024};
+    static const struct field_view token = {
+        "token_name", "field.token_name", "text", "account.token_hint", "off", true, 80};
+    static const struct field_view org = {
+        "name", "field.org_name", "text", NULL, "organization", true, 160};
     static const struct field_view kind = {"kind", "field.org_kind", "select", NULL, NULL, true, 0};
-    static const struct field_view region = {"region", "field.region_label", "select", NULL,
-                                             NULL, true, 0};
-    static const struct field_view bizid = {"business_id", "field.business_id_label", "text",
-                                            "register.business_id_hint", NULL, true, 40};
+    static const struct field_view region = {
+        "region", "field.region_label", "select", NULL, NULL, true, 0};
+    static const struct field_view bizid = {"business_id",
+                                            "field.business_id_label",
+                                            "text",
+                                            "register.business_id_hint",
+                                            NULL,
+                                            true,
+                                            40};
     bool posted = r->form.count > 0;
     form_field(r, d, "F_NAME", &name,
                posted ? form_value(r, "name") : db_value(profile, 0, "name"));
@@ -139,8 +155,8 @@ static enum err_code account_render(struct req *r, int status, const char *notic
 
 static const char *notice_for(const char *done)
 {
-    static const char *const known[] = {"profile", "password", "token_revoked", "organisation",
-                                        "member", NULL};
+    static const char *const known[] = {"profile",      "password", "token_revoked",
+                                        "organisation", "member",   NULL};
     for (const char *const *k = known; done && *k; k++)
         if (strcmp(*k, done) == 0)
             return done;
@@ -242,12 +258,11 @@ enum err_code api_tokens_list(struct req *r)
         return db_error_code();
     json_t *items = json_array();
     for (int i = 0; i < PQntuples(res); i++)
-        json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s, s:s?}", "id",
-                                               (json_int_t)db_int(res, i, "id"), "name",
-                                               db_value(res, i, "name"), "prefix",
-                                               db_value(res, i, "prefix"), "created",
-                                               db_value(res, i, "created"), "last_used",
-                                               db_value(res, i, "last_used")));
+        json_array_append_new(
+            items,
+            json_pack("{s:I, s:s, s:s, s:s, s:s?}", "id", (json_int_t)db_int(res, i, "id"), "name",
+                      db_value(res, i, "name"), "prefix", db_value(res, i, "prefix"), "created",
+                      db_value(res, i, "created"), "last_used", db_value(res, i, "last_used")));
     return resp_json(r, 200, json_pack("{s:o, s:i}", "items", items, "total", PQntuples(res)));
 }
 
@@ -261,8 +276,8 @@ enum err_code api_tokens_create(struct req *r)
     enum err_code rc = api_token_create(r, name, &token, &id);
     if (rc != ERR_NONE)
         return rc;
-    return resp_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "name", name,
-                                       "token", token));
+    return resp_json(
+        r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "name", name, "token", token));
 }
 
 enum err_code api_tokens_delete(struct req *r)

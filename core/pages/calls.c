@@ -71,18 +71,17 @@ static json_t *call_json(struct req *r, const struct call_view *v)
     json_t *j = json_pack(
         "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s?, s:s?, s:s}, s:o, s:o, s:o, "
         "s:o, s:I, s:I, s:o, s:o, s:{s:s, s:s, s:s}, s:b, s:I}",
-        "id", (json_int_t)v->id, "region", v->region, "status", v->state, "lang", v->lang,
-        "title", v->title, "summary", v->summary, "description", v->description, "programme",
-        v->programme, "event", "title", v->event_title, "start", v->event_start, "end",
-        v->event_end, "venue", v->venue, "sectors", strings(v->sectors, v->n_sectors),
-        "subsectors", strings(v->subsectors, v->n_subsectors), "tags",
-        strings(v->tags, v->n_tags), "languages", strings(v->languages, v->n_languages),
-        "partners_sought", (json_int_t)v->partners_sought, "accepted", (json_int_t)v->accepted,
-        "budget_min", money_or_null(r, v->region, v->has_budget_min, v->budget_min),
-        "budget_max", money_or_null(r, v->region, v->has_budget_max, v->budget_max),
-        "deadline", "local", v->deadline_local, "timezone", p ? p->desc->timezone : "UTC",
-        "utc", v->deadline_utc, "cross_region", v->cross_region, "answers",
-        (json_int_t)v->answers);
+        "id", (json_int_t)v->id, "region", v->region, "status", v->state, "lang", v->lang, "title",
+        v->title, "summary", v->summary, "description", v->description, "programme", v->programme,
+        "event", "title", v->event_title, "start", v->event_start, "end", v->event_end, "venue",
+        v->venue, "sectors", strings(v->sectors, v->n_sectors), "subsectors",
+        strings(v->subsectors, v->n_subsectors), "tags", strings(v->tags, v->n_tags), "languages",
+        strings(v->languages, v->n_languages), "partners_sought", (json_int_t)v->partners_sought,
+        "accepted", (json_int_t)v->accepted, "budget_min",
+        money_or_null(r, v->region, v->has_budget_min, v->budget_min), "budget_max",
+        money_or_null(r, v->region, v->has_budget_max, v->budget_max), "deadline", "local",
+        v->deadline_local, "timezone", p ? p->desc->timezone : "UTC", "utc", v->deadline_utc,
+        "cross_region", v->cross_region, "answers", (json_int_t)v->answers);
     json_object_set_new(j, "organisation",
                         json_pack("{s:I, s:s, s:s}", "id", (json_int_t)v->org_id, "name",
                                   v->org_name, "city", v->org_city));
@@ -124,8 +123,9 @@ static enum err_code calls_page(struct req *r, const char *region)
     tpl_set(d, "HEADING", title);
     tpl_set(d, "Q", sq.q);
     tpl_set(d, "FORM_ACTION", region ? arena_printf(r->arena, "/r/%s/calls", region) : "/calls");
-    tpl_set(d, "TOTAL", i18n_format(r->arena, r->lang, "calls.results", "count",
-                                    format_number(r->arena, r->lang, res.total), NULL));
+    tpl_set(d, "TOTAL",
+            i18n_format(r->arena, r->lang, "calls.results", "count",
+                        format_number(r->arena, r->lang, res.total), NULL));
     if (region != NULL) {
         struct tpl_dict *f = tpl_section(d, "FEEDS");
         tpl_set(f, "ATOM_URL", arena_printf(r->arena, "/r/%s/calls.atom", region));
@@ -153,14 +153,14 @@ static enum err_code calls_page(struct req *r, const char *region)
         for (int i = 0; i < res.n_facets[k]; i++) {
             struct tpl_dict *f = tpl_section(d, k == FACET_KIND ? "STATUS_FACET" : "OTHER_FACET");
             const char *v = res.facets[k][i].value;
-            tpl_set(f, "LABEL", k == FACET_KIND ? T(r, arena_printf(r->arena, "status.%s", v))
-                                                : facet_label(r, (enum facet_kind)k, v));
+            tpl_set(f, "LABEL",
+                    k == FACET_KIND ? T(r, arena_printf(r->arena, "status.%s", v))
+                                    : facet_label(r, (enum facet_kind)k, v));
             tpl_set(f, "COUNT", format_number(r->arena, r->lang, res.facets[k][i].count));
-            tpl_set(f, "URL", arena_printf(r->arena, "%s?%s=%s",
-                                           region ? arena_printf(r->arena, "/r/%s/calls", region)
-                                                  : "/calls",
-                                           k == FACET_KIND ? "status" : facet_name((enum facet_kind)k),
-                                           v));
+            tpl_set(f, "URL",
+                    arena_printf(r->arena, "%s?%s=%s",
+                                 region ? arena_printf(r->arena, "/r/%s/calls", region) : "/calls",
+                                 k == FACET_KIND ? "status" : facet_name((enum facet_kind)k), v));
         }
     return resp_page(r, 200, "calls.tpl", d);
 }
@@ -190,11 +190,10 @@ enum err_code api_calls(struct req *r)
         json_array_append_new(
             items, json_pack("{s:I, s:s, s:{s:I, s:s}, s:s, s:s, s:s, s:s, s:o, s:s, s:s}", "id",
                              (json_int_t)h->id, "region", h->region, "organisation", "id",
-                             (json_int_t)h->org_id, "name", h->org_name, "lang", h->lang,
-                             "title", h->title, "summary", h->summary, "status", h->state,
-                             "sectors", strings(h->sectors, h->n_sectors), "deadline_local",
-                             h->published_at, "url",
-                             arena_printf(r->arena, "/calls/%lld", h->id)));
+                             (json_int_t)h->org_id, "name", h->org_name, "lang", h->lang, "title",
+                             h->title, "summary", h->summary, "status", h->state, "sectors",
+                             strings(h->sectors, h->n_sectors), "deadline_local", h->published_at,
+                             "url", arena_printf(r->arena, "/calls/%lld", h->id)));
     }
     json_t *facets = json_object();
     static const char *const names[FACET__COUNT] = {"sector", "status", "language", "region"};
@@ -207,9 +206,10 @@ enum err_code api_calls(struct req *r)
                                 json_integer(res.facets[k][i].count));
         json_object_set_new(facets, names[k], values);
     }
-    return resp_json(r, 200, json_pack("{s:o, s:I, s:i, s:i, s:o}", "items", items, "total",
-                                       (json_int_t)res.total, "page", sq.page, "per_page",
-                                       SEARCH_PER_PAGE, "facets", facets));
+    return resp_json(r, 200,
+                     json_pack("{s:o, s:I, s:i, s:i, s:o}", "items", items, "total",
+                               (json_int_t)res.total, "page", sq.page, "per_page", SEARCH_PER_PAGE,
+                               "facets", facets));
 }
 
 /* --- one call --- */
@@ -242,23 +242,24 @@ static void call_fill(struct req *r, struct tpl_dict *d, const struct call_view 
     tpl_set(d, "LANGUAGES", language_names(r, v->languages, v->n_languages));
     for (int i = 0; i < v->n_tags; i++)
         tpl_set(tpl_section(d, "TAG"), "TAG_TEXT", v->tags[i]);
-    tpl_set(d, "PARTNERS", i18n_format(a, r->lang, "call.partners_value", "sought",
-                                       format_number(a, r->lang, v->partners_sought), "accepted",
-                                       format_number(a, r->lang, v->accepted), NULL));
+    tpl_set(d, "PARTNERS",
+            i18n_format(a, r->lang, "call.partners_value", "sought",
+                        format_number(a, r->lang, v->partners_sought), "accepted",
+                        format_number(a, r->lang, v->accepted), NULL));
     if (v->has_budget_min || v->has_budget_max) {
         const char *cur = region_currency(v->region);
         struct tpl_dict *b = tpl_section(d, "BUDGET");
         tpl_set(b, "BUDGET_TEXT",
-                i18n_format(a, r->lang, "call.budget_range", "min",
-                            v->has_budget_min ? format_money(a, r->lang, cur, v->budget_min) : "…",
-                            "max",
-                            v->has_budget_max ? format_money(a, r->lang, cur, v->budget_max) : "…",
-                            NULL));
+                i18n_format(
+                    a, r->lang, "call.budget_range", "min",
+                    v->has_budget_min ? format_money(a, r->lang, cur, v->budget_min) : "…", "max",
+                    v->has_budget_max ? format_money(a, r->lang, cur, v->budget_max) : "…", NULL));
     }
     const struct plugin *p = plugin_find(v->region);
-    tpl_set(d, "DEADLINE", i18n_format(a, r->lang, "call.deadline_value", "when",
-                                       format_datetime(a, r->lang, v->deadline_local), "zone",
-                                       p ? p->desc->timezone : "UTC", NULL));
+    tpl_set(d, "DEADLINE",
+            i18n_format(a, r->lang, "call.deadline_value", "when",
+                        format_datetime(a, r->lang, v->deadline_local), "zone",
+                        p ? p->desc->timezone : "UTC", NULL));
     tpl_set(d, "DEADLINE_UTC", v->deadline_utc);
     tpl_show(d, v->cross_region ? "CROSS_REGION" : "REGION_ONLY");
     tpl_set(d, "ORG_NAME", v->org_name);
@@ -320,15 +321,16 @@ static enum err_code call_sme_part(struct req *r, struct tpl_dict *d, const stru
         return db_error_code();
     for (int i = 0; i < PQntuples(answers); i++) {
         struct tpl_dict *a = tpl_section(s, "MY_ANSWER");
-        tpl_set(a, "MY_ANSWER_URL", arena_printf(r->arena, "/interests/%s", db_value(answers, i, "id")));
+        tpl_set(a, "MY_ANSWER_URL",
+                arena_printf(r->arena, "/interests/%s", db_value(answers, i, "id")));
         tpl_set(a, "MY_ANSWER_TITLE", db_value(answers, i, "title"));
         tpl_set(a, "MY_ANSWER_STATUS",
                 T(r, arena_printf(r->arena, "interest.status.%s", db_value(answers, i, "status"))));
     }
     if (strcmp(v->state, "open") != 0)
         return ERR_NONE;
-    const char *params[] = {r->session->sme_org_ids, v->cross_region ? "true" : "false",
-                            v->region, mine[0]};
+    const char *params[] = {r->session->sme_org_ids, v->cross_region ? "true" : "false", v->region,
+                            mine[0]};
     PGresult *res = db_exec(r->arena, &calls_my_answerable_listings, 4, params);
     if (res == NULL)
         return db_error_code();
@@ -341,10 +343,10 @@ static enum err_code call_sme_part(struct req *r, struct tpl_dict *d, const stru
         c[i].value = arena_strdup(r->arena, db_value(res, i, "listing_id"));
         c[i].label = arena_strdup(r->arena, db_value(res, i, "title"));
     }
-    static const struct field_view listing = {"listing_id", "interest.which_listing", "select",
-                                              NULL, NULL, true, 0};
-    static const struct field_view message = {"message", "interest.message", "textarea",
-                                              "interest.message_hint", NULL, true, 4000};
+    static const struct field_view listing = {
+        "listing_id", "interest.which_listing", "select", NULL, NULL, true, 0};
+    static const struct field_view message = {
+        "message", "interest.message", "textarea", "interest.message_hint", NULL, true, 4000};
     struct tpl_dict *f = tpl_section(s, "ANSWER_FORM");
     form_select(r, f, "F_LISTING", &listing, c, PQntuples(res), form_value(r, "listing_id"));
     form_field(r, f, "F_MESSAGE", &message, form_value(r, "message"));
@@ -419,8 +421,8 @@ static enum err_code call_form(struct req *r, int status, long long id, const st
             c[i].label = arena_printf(a, "%s (%s)", db_value(orgs, i, "name"),
                                       region_name(db_value(orgs, i, "region")));
         }
-        static const struct field_view org = {"org_id", "field.organisation", "select", NULL,
-                                              NULL, true, 0};
+        static const struct field_view org = {
+            "org_id", "field.organisation", "select", NULL, NULL, true, 0};
         const char *chosen = form_value(r, "org_id");
         form_select(r, d, "F_ORG", &org, c, PQntuples(orgs),
                     *chosen ? chosen : req_query(r, "org"));
@@ -442,18 +444,27 @@ static enum err_code call_form(struct req *r, int status, long long id, const st
         {"deadline", "field.deadline", "datetime-local", "call.deadline_hint", NULL, true, 0},
     };
     const char *values[] = {
-        v->title, v->summary, v->description, v->programme, v->event_title,
-        date_or_empty(v->event_start), date_or_empty(v->event_end), v->venue, NULL, NULL,
-        v->partners_sought ? arena_printf(a, "%lld", v->partners_sought) : form_value(r, "partners_sought"),
+        v->title,
+        v->summary,
+        v->description,
+        v->programme,
+        v->event_title,
+        date_or_empty(v->event_start),
+        date_or_empty(v->event_end),
+        v->venue,
+        NULL,
+        NULL,
+        v->partners_sought ? arena_printf(a, "%lld", v->partners_sought)
+                           : form_value(r, "partners_sought"),
         v->has_budget_min ? arena_printf(a, "%lld.%02lld", v->budget_min / 100, v->budget_min % 100)
                           : form_value(r, "budget_min"),
         v->has_budget_max ? arena_printf(a, "%lld.%02lld", v->budget_max / 100, v->budget_max % 100)
                           : form_value(r, "budget_max"),
         v->deadline_local ? v->deadline_local : form_value(r, "deadline")};
-    static const char *const markers[] = {"F_TITLE", "F_SUMMARY", "F_DESCRIPTION", "F_PROGRAMME",
-                                          "F_EVENT_TITLE", "F_EVENT_START", "F_EVENT_END",
-                                          "F_VENUE", "F_TAGS", "F_LANGUAGES", "F_PARTNERS",
-                                          "F_BUDGET_MIN", "F_BUDGET_MAX", "F_DEADLINE"};
+    static const char *const markers[] = {
+        "F_TITLE",       "F_SUMMARY",    "F_DESCRIPTION", "F_PROGRAMME", "F_EVENT_TITLE",
+        "F_EVENT_START", "F_EVENT_END",  "F_VENUE",       "F_TAGS",      "F_LANGUAGES",
+        "F_PARTNERS",    "F_BUDGET_MIN", "F_BUDGET_MAX",  "F_DEADLINE"};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         const char *value = values[i];
         if (i == 8 || i == 9) /* tags, languages: lists */
@@ -465,15 +476,15 @@ static enum err_code call_form(struct req *r, int status, long long id, const st
     struct choice *langs = arena_calloc(a, language_count(), sizeof *langs);
     for (size_t i = 0; i < language_count(); i++)
         langs[i] = (struct choice){language_at(i)->code, language_at(i)->name};
-    static const struct field_view lang = {"lang", "field.text_lang", "select",
-                                           "listing.text_lang_hint", NULL, true, 0};
+    static const struct field_view lang = {
+        "lang", "field.text_lang", "select", "listing.text_lang_hint", NULL, true, 0};
     form_select(r, d, "F_LANG", &lang, langs, (int)language_count(), v->lang);
     struct choice *sc = arena_calloc(a, (size_t)taxonomy_sector_count(), sizeof *sc);
     for (int i = 0; i < taxonomy_sector_count(); i++)
         sc[i] = (struct choice){taxonomy_sector_at(i),
                                 T(r, arena_printf(a, "sector.%s", taxonomy_sector_at(i)))};
-    static const struct field_view sectors = {"sectors", "field.sectors_sought", "checkboxes",
-                                              "listing.sectors_hint", NULL, true, 0};
+    static const struct field_view sectors = {
+        "sectors", "field.sectors_sought", "checkboxes", "listing.sectors_hint", NULL, true, 0};
     form_checkboxes(r, d, "F_SECTORS", &sectors, sc, taxonomy_sector_count(), v->sectors);
     if (v->cross_region)
         tpl_show(d, "CROSS_CHECKED");
@@ -689,8 +700,9 @@ enum err_code api_call_answer(struct req *r)
     if (rc != ERR_NONE)
         return rc;
     resp_header(r, "Location", arena_printf(r->arena, "/api/v1/interests/%lld", id));
-    return resp_json(r, 201, json_pack("{s:I, s:I, s:s}", "id", (json_int_t)id, "call_id",
-                                       (json_int_t)call_id, "status", "submitted"));
+    return resp_json(r, 201,
+                     json_pack("{s:I, s:I, s:s}", "id", (json_int_t)id, "call_id",
+                               (json_int_t)call_id, "status", "submitted"));
 }
 
 enum err_code api_call_answers(struct req *r)
@@ -710,15 +722,14 @@ enum err_code api_call_answers(struct req *r)
         return db_error_code();
     json_t *items = json_array();
     for (int i = 0; i < PQntuples(res); i++)
-        json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:s?, s:I, s:s, s:s, s:s, s:s}",
-                                               "id", (json_int_t)db_int(res, i, "id"), "status",
-                                               db_value(res, i, "status"), "message",
-                                               db_value(res, i, "message"), "response",
-                                               db_value(res, i, "response"), "listing_id",
-                                               (json_int_t)db_int(res, i, "listing_id"),
-                                               "listing_title", db_value(res, i, "listing_title"),
-                                               "organisation", db_value(res, i, "sme_name"),
-                                               "region", db_value(res, i, "sme_region"),
-                                               "created_at", db_value(res, i, "created_at")));
+        json_array_append_new(
+            items, json_pack("{s:I, s:s, s:s, s:s?, s:I, s:s, s:s, s:s, s:s}", "id",
+                             (json_int_t)db_int(res, i, "id"), "status", db_value(res, i, "status"),
+                             "message", db_value(res, i, "message"), "response",
+                             db_value(res, i, "response"), "listing_id",
+                             (json_int_t)db_int(res, i, "listing_id"), "listing_title",
+                             db_value(res, i, "listing_title"), "organisation",
+                             db_value(res, i, "sme_name"), "region", db_value(res, i, "sme_region"),
+                             "created_at", db_value(res, i, "created_at")));
     return resp_json(r, 200, json_pack("{s:o, s:i}", "items", items, "total", PQntuples(res)));
 }

@@ -64,9 +64,11 @@ static enum err_code dashboard_work(struct req *r, struct tpl_dict *d)
         tpl_set(c, "C_TITLE", db_value(calls, i, "title"));
         tpl_set(c, "C_LANG", db_value(calls, i, "lang"));
         tpl_set(c, "C_STATUS_CLASS", db_value(calls, i, "state"));
-        tpl_set(c, "C_STATUS", T(r, arena_printf(r->arena, "status.%s", db_value(calls, i, "state"))));
-        tpl_set(c, "C_ANSWERS", i18n_format(r->arena, r->lang, "dashboard.answers", "count",
-                                            db_value(calls, i, "answers"), NULL));
+        tpl_set(c, "C_STATUS",
+                T(r, arena_printf(r->arena, "status.%s", db_value(calls, i, "state"))));
+        tpl_set(c, "C_ANSWERS",
+                i18n_format(r->arena, r->lang, "dashboard.answers", "count",
+                            db_value(calls, i, "answers"), NULL));
         if (!db_is_null(calls, i, "reason"))
             tpl_set(tpl_section(c, "C_REASON"), "C_REASON_TEXT", db_value(calls, i, "reason"));
     }
@@ -76,8 +78,8 @@ static enum err_code dashboard_work(struct req *r, struct tpl_dict *d)
         struct tpl_dict *a = tpl_section(d, "MY_ANSWER");
         tpl_set(a, "A_URL", arena_printf(r->arena, "/interests/%s", db_value(answers, i, "id")));
         tpl_set(a, "A_TITLE", db_value(answers, i, "title"));
-        tpl_set(a, "A_STATUS", T(r, arena_printf(r->arena, "interest.status.%s",
-                                                 db_value(answers, i, "status"))));
+        tpl_set(a, "A_STATUS",
+                T(r, arena_printf(r->arena, "interest.status.%s", db_value(answers, i, "status"))));
     }
     return ERR_NONE;
 }

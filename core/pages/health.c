@@ -19,11 +19,11 @@ enum err_code page_health(struct req *r)
         json_array_append_new(plugins, json_string(plugin_at(i)->desc->slug));
     struct search_index_stats st;
     search_index_stats(&st);
-    json_t *body = json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I}}", "status",
-                             db_up ? "ok" : "degraded", "db", db_up ? "ok" : "down", "plugins",
-                             plugins, "search_index", "documents", (json_int_t)st.documents,
-                             "bytes", (json_int_t)st.bytes, "generation",
-                             (json_int_t)st.generation);
+    json_t *body =
+        json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I}}", "status", db_up ? "ok" : "degraded", "db",
+                  db_up ? "ok" : "down", "plugins", plugins, "search_index", "documents",
+                  (json_int_t)st.documents, "bytes", (json_int_t)st.bytes, "generation",
+                  (json_int_t)st.generation);
     if (!db_up)
         resp_header(r, "Retry-After", "5");
     resp_header(r, "Cache-Control", "no-store");

@@ -84,11 +84,11 @@ static enum err_code interest_page(struct req *r, long long id, int status)
     }
     if (PQntuples(thread) == 0)
         tpl_show(d, "NO_MESSAGES");
-    static const struct field_view body = {"body", "interest.new_message", "textarea", NULL, NULL,
-                                           true, 4000};
+    static const struct field_view body = {
+        "body", "interest.new_message", "textarea", NULL, NULL, true, 4000};
     form_field(r, d, "F_BODY", &body, form_value(r, "body"));
-    static const struct field_view response = {"response", "interest.response", "textarea",
-                                               "interest.response_hint", NULL, false, 2000};
+    static const struct field_view response = {
+        "response", "interest.response", "textarea", "interest.response_hint", NULL, false, 2000};
     form_field(r, d, "F_RESPONSE", &response, form_value(r, "response"));
     if ((rc = audit_trail_fill(r, d, "interest", id)) != ERR_NONE)
         return rc;
@@ -162,18 +162,17 @@ static enum err_code interest_json(struct req *r, long long id, int status)
         return rc;
     json_t *messages = json_array();
     for (int i = 0; i < PQntuples(thread); i++)
-        json_array_append_new(messages, json_pack("{s:s, s:s, s:s, s:s}", "from",
-                                                  db_value(thread, i, "org_name"), "who",
-                                                  db_value(thread, i, "who"), "at",
-                                                  db_value(thread, i, "at"), "body",
-                                                  db_value(thread, i, "body")));
-    return resp_json(
-        r, status,
-        json_pack("{s:I, s:I, s:I, s:s, s:s, s:s?, s:s, s:s, s:s, s:s, s:o}", "id",
-                  (json_int_t)id, "call_id", (json_int_t)v.call_id, "listing_id",
-                  (json_int_t)v.listing_id, "status", v.status, "message", v.message, "response",
-                  v.response, "organisation", v.sme_name, "organiser", v.organiser_name,
-                  "call_title", v.call_title, "created_at", v.created_at, "messages", messages));
+        json_array_append_new(
+            messages, json_pack("{s:s, s:s, s:s, s:s}", "from", db_value(thread, i, "org_name"),
+                                "who", db_value(thread, i, "who"), "at", db_value(thread, i, "at"),
+                                "body", db_value(thread, i, "body")));
+    return resp_json(r, status,
+                     json_pack("{s:I, s:I, s:I, s:s, s:s, s:s?, s:s, s:s, s:s, s:s, s:o}", "id",
+                               (json_int_t)id, "call_id", (json_int_t)v.call_id, "listing_id",
+                               (json_int_t)v.listing_id, "status", v.status, "message", v.message,
+                               "response", v.response, "organisation", v.sme_name, "organiser",
+                               v.organiser_name, "call_title", v.call_title, "created_at",
+                               v.created_at, "messages", messages));
 }
 
 enum err_code api_interest(struct req *r)

@@ -56,16 +56,16 @@ static json_t *price_json(struct req *r, const char *region, bool has, long long
         return json_null();
     const char *currency = region_currency(region);
     return json_pack("{s:I, s:s, s:s, s:s?}", "amount_minor", (json_int_t)minor, "currency",
-                     currency, "display", format_money(r->arena, r->lang, currency, minor),
-                     "basis", basis);
+                     currency, "display", format_money(r->arena, r->lang, currency, minor), "basis",
+                     basis);
 }
 
 static json_t *hit_json(struct req *r, const struct search_hit *h)
 {
-    return json_pack("{s:I, s:s, s:{s:I, s:s}, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:s}",
-                     "id", (json_int_t)h->id, "region", h->region, "organisation", "id",
-                     (json_int_t)h->org_id, "name", h->org_name, "kind", h->kind, "lang",
-                     h->lang, "title", h->title, "summary", h->summary, "sectors",
+    return json_pack("{s:I, s:s, s:{s:I, s:s}, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:s}", "id",
+                     (json_int_t)h->id, "region", h->region, "organisation", "id",
+                     (json_int_t)h->org_id, "name", h->org_name, "kind", h->kind, "lang", h->lang,
+                     "title", h->title, "summary", h->summary, "sectors",
                      string_array(h->sectors, h->n_sectors), "languages",
                      string_array(h->languages, h->n_languages), "price",
                      price_json(r, h->region, h->has_price, h->price_minor, h->price_basis),
@@ -91,19 +91,19 @@ static json_t *listing_json(struct req *r, const struct listing_view *v)
     json_t *j = json_pack(
         "{s:I, s:s, s:s, s:b, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:s?, "
         "s:s?, s:s, s:s, s:s?}",
-        "id", (json_int_t)v->id, "region", v->region, "status", v->status, "public",
-        v->is_public, "kind", v->kind, "lang", v->lang, "title", v->title, "summary", v->summary,
-        "description", v->description, "sectors", string_array(v->sectors, v->n_sectors),
-        "subsectors", string_array(v->subsectors, v->n_subsectors), "tags",
-        string_array(v->tags, v->n_tags), "languages", string_array(v->languages, v->n_languages),
-        "capacity", v->has_capacity ? json_integer(v->capacity) : json_null(), "price",
+        "id", (json_int_t)v->id, "region", v->region, "status", v->status, "public", v->is_public,
+        "kind", v->kind, "lang", v->lang, "title", v->title, "summary", v->summary, "description",
+        v->description, "sectors", string_array(v->sectors, v->n_sectors), "subsectors",
+        string_array(v->subsectors, v->n_subsectors), "tags", string_array(v->tags, v->n_tags),
+        "languages", string_array(v->languages, v->n_languages), "capacity",
+        v->has_capacity ? json_integer(v->capacity) : json_null(), "price",
         price_json(r, v->region, v->has_price, v->price_minor, v->price_basis), "available_from",
-        v->available_from, "available_until", v->available_until, "contact_email",
-        v->contact_email, "contact_phone", v->contact_phone, "published_at", v->published_at);
+        v->available_from, "available_until", v->available_until, "contact_email", v->contact_email,
+        "contact_phone", v->contact_phone, "published_at", v->published_at);
     json_object_set_new(j, "organisation",
-                        json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)v->org_id,
-                                  "name", v->org_name, "city", v->org_city, "website",
-                                  v->org_website, "about", v->org_about));
+                        json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)v->org_id, "name",
+                                  v->org_name, "city", v->org_city, "website", v->org_website,
+                                  "about", v->org_about));
     if (v->showing_latest && v->reason != NULL)
         json_object_set_new(j, "reason", json_string(v->reason));
     return j;
@@ -120,8 +120,8 @@ static void facet_links(struct req *r, struct tpl_dict *d, const struct search_q
             continue;
         struct tpl_dict *f = tpl_section(d, "FACET");
         tpl_set(f, "FACET_TITLE", T(r, arena_printf(r->arena, "facet.%s", facet_name(kind))));
-        const char *current = kind == FACET_SECTOR ? sq->sector
-                              : kind == FACET_KIND  ? sq->kind
+        const char *current = kind == FACET_SECTOR     ? sq->sector
+                              : kind == FACET_KIND     ? sq->kind
                               : kind == FACET_LANGUAGE ? sq->lang
                                                        : sq->region;
         for (int i = 0; i < res->n_facets[k]; i++) {
@@ -167,9 +167,10 @@ static void pagination(struct req *r, struct tpl_dict *d, const struct search_qu
     if (pages <= 1)
         return;
     struct tpl_dict *p = tpl_section(d, "PAGINATION");
-    tpl_set(p, "PAGE_OF", i18n_format(r->arena, r->lang, "search.page_of", "page",
-                                      format_number(r->arena, r->lang, sq->page), "pages",
-                                      format_number(r->arena, r->lang, pages), NULL));
+    tpl_set(p, "PAGE_OF",
+            i18n_format(r->arena, r->lang, "search.page_of", "page",
+                        format_number(r->arena, r->lang, sq->page), "pages",
+                        format_number(r->arena, r->lang, pages), NULL));
     if (sq->page > 1) {
         struct tpl_dict *prev = tpl_section(p, "PREV");
         tpl_set(prev, "PREV_URL", search_url(r, sq, NULL, NULL, sq->page - 1, res->as_of));
@@ -183,9 +184,10 @@ static void pagination(struct req *r, struct tpl_dict *d, const struct search_qu
 static void search_form(struct req *r, struct tpl_dict *d, const struct search_query *sq)
 {
     tpl_set(d, "Q", sq->q);
-    tpl_set(d, "FORM_ACTION", sq->region && kv_get(&r->params, "region")
-                                  ? arena_printf(r->arena, "/r/%s/listings", sq->region)
-                                  : "/listings");
+    tpl_set(d, "FORM_ACTION",
+            sq->region && kv_get(&r->params, "region")
+                ? arena_printf(r->arena, "/r/%s/listings", sq->region)
+                : "/listings");
     if (sq->sector)
         tpl_set(tpl_section(d, "KEEP_SECTOR"), "KEEP_VALUE", sq->sector);
     if (sq->kind)
@@ -210,9 +212,9 @@ static enum err_code listings_page(struct req *r, const char *path_region)
     const char *where = path_region ? region_name(path_region) : T(r, "search.all_regions");
     page_title(r, i18n_format(r->arena, r->lang, "search.title", "where", where, NULL));
     tpl_set(d, "HEADING", i18n_format(r->arena, r->lang, "search.title", "where", where, NULL));
-    tpl_set(d, "TOTAL", i18n_format(r->arena, r->lang,
-                                    res.total == 1 ? "search.one_result" : "search.results",
-                                    "count", format_number(r->arena, r->lang, res.total), NULL));
+    tpl_set(d, "TOTAL",
+            i18n_format(r->arena, r->lang, res.total == 1 ? "search.one_result" : "search.results",
+                        "count", format_number(r->arena, r->lang, res.total), NULL));
     if (path_region != NULL) {
         struct tpl_dict *f = tpl_section(d, "FEED");
         tpl_set(f, "FEED_URL", arena_printf(r->arena, "/r/%s/calls.atom", path_region));
@@ -250,8 +252,8 @@ enum err_code api_listings(struct req *r)
         json_array_append_new(items, hit_json(r, &res.hits[i]));
     return resp_json(r, 200,
                      json_pack("{s:o, s:I, s:i, s:i, s:I, s:s, s:o}", "items", items, "total",
-                               (json_int_t)res.total, "page", sq.page, "per_page",
-                               SEARCH_PER_PAGE, "as_of", (json_int_t)res.as_of, "sort",
+                               (json_int_t)res.total, "page", sq.page, "per_page", SEARCH_PER_PAGE,
+                               "as_of", (json_int_t)res.as_of, "sort",
                                sq.newest ? "newest" : "relevance", "facets", facets_json(&res)));
 }
 
@@ -281,11 +283,10 @@ static void listing_fill(struct req *r, struct tpl_dict *d, const struct listing
                 price_text(r, v->region, v->price_minor, v->price_basis));
     if (v->available_from || v->available_until) {
         struct tpl_dict *w = tpl_section(d, "WINDOW");
-        tpl_set(w, "FROM", v->available_from ? format_date(r->arena, r->lang, v->available_from)
-                                             : "…");
-        tpl_set(w, "UNTIL", v->available_until
-                                ? format_date(r->arena, r->lang, v->available_until)
-                                : "…");
+        tpl_set(w, "FROM",
+                v->available_from ? format_date(r->arena, r->lang, v->available_from) : "…");
+        tpl_set(w, "UNTIL",
+                v->available_until ? format_date(r->arena, r->lang, v->available_until) : "…");
     }
     tpl_set(d, "CONTACT_EMAIL", v->contact_email);
     if (v->contact_phone && *v->contact_phone)
@@ -374,8 +375,8 @@ static enum err_code listing_form(struct req *r, int status, long long id, long 
             orgs[i].label = arena_printf(r->arena, "%s (%s)", db_value(smes, i, "name"),
                                          region_name(db_value(smes, i, "region")));
         }
-        static const struct field_view org = {"org_id", "field.organisation", "select", NULL,
-                                              NULL, true, 0};
+        static const struct field_view org = {
+            "org_id", "field.organisation", "select", NULL, NULL, true, 0};
         form_select(r, d, "F_ORG", &org, orgs, PQntuples(smes),
                     org_id ? arena_printf(r->arena, "%lld", org_id) : form_value(r, "org_id"));
     }
@@ -403,7 +404,8 @@ enum err_code page_listing_create(struct req *r)
         listing_form(r, 422, 0, 0, in.region, &typed);
         return ERR_INVALID;
     }
-    return rc != ERR_NONE ? rc : resp_redirect(r, arena_printf(r->arena, "/listings/%lld?done=1", id));
+    return rc != ERR_NONE ? rc
+                          : resp_redirect(r, arena_printf(r->arena, "/listings/%lld?done=1", id));
 }
 
 enum err_code api_listing_create(struct req *r)
@@ -453,7 +455,8 @@ enum err_code page_listing_update(struct req *r)
         listing_form(r, 422, id, v.org_id, v.region, &typed);
         return ERR_INVALID;
     }
-    return rc != ERR_NONE ? rc : resp_redirect(r, arena_printf(r->arena, "/listings/%lld?done=1", id));
+    return rc != ERR_NONE ? rc
+                          : resp_redirect(r, arena_printf(r->arena, "/listings/%lld?done=1", id));
 }
 
 /* PATCH: the fields sent replace those of the latest version; the rest stay. */
@@ -511,8 +514,10 @@ enum err_code api_listing_delete(struct req *r)
     if (!req_path_id(r, "id", &id))
         return ERR_NOT_FOUND;
     enum err_code rc = listing_archive(r, id);
-    return rc != ERR_NONE ? rc : resp_json(r, 200, json_pack("{s:I, s:s}", "id", (json_int_t)id,
-                                                             "status", "archived"));
+    return rc != ERR_NONE
+               ? rc
+               : resp_json(r, 200,
+                           json_pack("{s:I, s:s}", "id", (json_int_t)id, "status", "archived"));
 }
 
 /* --- moderation --- */
@@ -579,6 +584,6 @@ enum err_code api_listing_audit(struct req *r)
     json_t *items;
     if ((rc = audit_trail_json(r, "listing", id, &items)) != ERR_NONE)
         return rc;
-    return resp_json(r, 200, json_pack("{s:o, s:i}", "items", items, "total",
-                                       (int)json_array_size(items)));
+    return resp_json(r, 200,
+                     json_pack("{s:o, s:i}", "items", items, "total", (int)json_array_size(items)));
 }

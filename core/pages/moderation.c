@@ -58,8 +58,9 @@ enum err_code page_moderation_overview(struct req *r)
         struct tpl_dict *q = tpl_section(d, "QUEUE");
         tpl_set(q, "REGION_SLUG_Q", db_value(res, i, "region"));
         tpl_set(q, "REGION_NAME_Q", region_name(db_value(res, i, "region")));
-        tpl_set(q, "PENDING", i18n_format(r->arena, r->lang, "moderation.pending_count", "count",
-                                          db_value(res, i, "listings"), NULL));
+        tpl_set(q, "PENDING",
+                i18n_format(r->arena, r->lang, "moderation.pending_count", "count",
+                            db_value(res, i, "listings"), NULL));
     }
     return resp_page(r, 200, "moderation_overview.tpl", d);
 }
@@ -80,8 +81,9 @@ enum err_code page_moderation_queue(struct req *r)
                                     r->region->desc->name, NULL);
     page_title(r, title);
     tpl_set(d, "HEADING", title);
-    tpl_set(d, "COUNT", i18n_format(r->arena, r->lang, "moderation.pending_count", "count",
-                                    format_number(r->arena, r->lang, PQntuples(res)), NULL));
+    tpl_set(d, "COUNT",
+            i18n_format(r->arena, r->lang, "moderation.pending_count", "count",
+                        format_number(r->arena, r->lang, PQntuples(res)), NULL));
     tpl_set(d, "BACK", r->path);
     for (int i = 0; i < PQntuples(res); i++) {
         struct tpl_dict *it = tpl_section(d, "ITEM");
@@ -117,15 +119,15 @@ enum err_code api_moderation_queue(struct req *r)
             listings++;
         else
             calls++;
-        json_array_append_new(items, json_pack("{s:s, s:I, s:s, s:s, s:s, s:b}", "type", type,
-                                               "id", (json_int_t)db_int(res, i, "id"), "title",
+        json_array_append_new(items, json_pack("{s:s, s:I, s:s, s:s, s:s, s:b}", "type", type, "id",
+                                               (json_int_t)db_int(res, i, "id"), "title",
                                                db_value(res, i, "title"), "organisation",
                                                db_value(res, i, "org_name"), "submitted_at",
                                                db_value(res, i, "submitted_at"), "is_edit",
                                                db_bool(res, i, "is_edit")));
     }
-    return resp_json(r, 200, json_pack("{s:s, s:o, s:i, s:{s:I, s:I}}", "region",
-                                       r->region->desc->slug, "items", items, "total",
-                                       PQntuples(res), "counts", "listings",
-                                       (json_int_t)listings, "calls", (json_int_t)calls));
+    return resp_json(r, 200,
+                     json_pack("{s:s, s:o, s:i, s:{s:I, s:I}}", "region", r->region->desc->slug,
+                               "items", items, "total", PQntuples(res), "counts", "listings",
+                               (json_int_t)listings, "calls", (json_int_t)calls));
 }

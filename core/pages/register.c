@@ -34,22 +34,27 @@ static enum err_code register_render(struct req *r, int status)
         tpl_show(d, "HAS_ERRORS");
     static const struct field_view name = {"name", "field.your_name", "text", NULL, "name", true,
                                            120};
-    static const struct field_view email = {"email", "field.email_label", "email", "register.email_hint",
-                                            "email", true, 254};
-    static const struct field_view password = {"password", "field.password", "password",
-                                               "password.hint", "new-password", true, 1024};
-    static const struct field_view kind = {"organisation.kind", "field.org_kind", "select",
-                                           NULL, NULL, true, 0};
-    static const struct field_view org = {"organisation.name", "field.org_name", "text", NULL,
-                                          "organization", true, 160};
-    static const struct field_view region = {"organisation.region", "field.region_label",
-                                             "select", NULL, NULL, true, 0};
-    static const struct field_view bizid = {"organisation.business_id", "field.business_id_label",
-                                            "text", "register.business_id_hint", NULL, true, 40};
+    static const struct field_view email = {
+        "email", "field.email_label", "email", "register.email_hint", "email", true, 254};
+    static const struct field_view password = {
+        "password", "field.password", "password", "password.hint", "new-password", true, 1024};
+    static const struct field_view kind = {
+        "organisation.kind", "field.org_kind", "select", NULL, NULL, true, 0};
+    static const struct field_view org = {
+        "organisation.name", "field.org_name", "text", NULL, "organization", true, 160};
+    static const struct field_view region = {
+        "organisation.region", "field.region_label", "select", NULL, NULL, true, 0};
+    static const struct field_view bizid = {"organisation.business_id",
+                                            "field.business_id_label",
+                                            "text",
+                                            "register.business_id_hint",
+                                            NULL,
+                                            true,
+                                            40};
     static const struct field_view city = {"organisation.city", "field.city", "text", NULL,
-                                           "address-level2", false, 120};
-    static const struct field_view web = {"organisation.website", "field.website", "url", NULL,
-                                          "url", false, 300};
+                                           "address-level2",    false,        120};
+    static const struct field_view web = {
+        "organisation.website", "field.website", "url", NULL, "url", false, 300};
     form_field(r, d, "F_NAME", &name, form_value(r, "name"));
     form_field(r, d, "F_EMAIL", &email, form_value(r, "email"));
     form_field(r, d, "F_PASSWORD", &password, NULL);
@@ -96,7 +101,6 @@ enum err_code api_accounts_create(struct req *r)
     if (rc != ERR_NONE)
         return rc;
     return resp_json(r, 201,
-                     json_pack("{s:{s:I, s:s, s:s}, s:s}", "person", "id", (json_int_t)id,
-                               "email", reg.email, "name", reg.name, "csrf_token",
-                               r->session->csrf_token));
+                     json_pack("{s:{s:I, s:s, s:s}, s:s}", "person", "id", (json_int_t)id, "email",
+                               reg.email, "name", reg.name, "csrf_token", r->session->csrf_token));
 }

@@ -28,9 +28,10 @@ static enum err_code login_render(struct req *r, int status, const char *message
         struct tpl_dict *m = tpl_section(d, "FORM_ERROR");
         tpl_set(m, "MESSAGE", message);
     }
-    const struct field_view email = {"email", "field.email_label", "email", NULL, "username", true, 254};
-    const struct field_view password = {"password", "field.password", "password", NULL,
-                                        "current-password", true, 0};
+    const struct field_view email = {"email", "field.email_label", "email", NULL, "username", true,
+                                     254};
+    const struct field_view password = {
+        "password", "field.password", "password", NULL, "current-password", true, 0};
     form_field(r, d, "F_EMAIL", &email, form_value(r, "email"));
     form_field(r, d, "F_PASSWORD", &password, NULL);
     const char *next = req_query(r, "next");
@@ -91,8 +92,9 @@ enum err_code api_session_create(struct req *r)
     }
     if (rc != ERR_NONE)
         return rc;
-    return resp_json(r, 200, json_pack("{s:s, s:o}", "csrf_token", r->session->csrf_token,
-                                       "person", person_json(r)));
+    return resp_json(
+        r, 200,
+        json_pack("{s:s, s:o}", "csrf_token", r->session->csrf_token, "person", person_json(r)));
 }
 
 enum err_code api_session_delete(struct req *r)
@@ -110,11 +112,11 @@ enum err_code api_me(struct req *r)
     json_t *orgs = json_array();
     for (int i = 0; i < PQntuples(res); i++)
         json_array_append_new(
-            orgs, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id",
-                            (json_int_t)db_int(res, i, "id"), "kind", db_value(res, i, "kind"),
-                            "name", db_value(res, i, "name"), "region",
-                            db_value(res, i, "region"), "business_id",
-                            db_value(res, i, "business_id"), "role", db_value(res, i, "role")));
+            orgs,
+            json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)db_int(res, i, "id"),
+                      "kind", db_value(res, i, "kind"), "name", db_value(res, i, "name"), "region",
+                      db_value(res, i, "region"), "business_id", db_value(res, i, "business_id"),
+                      "role", db_value(res, i, "role")));
     json_t *me = person_json(r);
     json_object_set_new(me, "organisations", orgs);
     json_object_set_new(me, "super", json_boolean(r->session->super));

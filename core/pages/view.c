@@ -77,11 +77,16 @@ const char *language_names(struct req *r, const char *const *codes, int n)
 const char *facet_label(struct req *r, enum facet_kind kind, const char *value)
 {
     switch (kind) {
-    case FACET_SECTOR: return sector_name(r, value);
-    case FACET_KIND: return T(r, arena_printf(r->arena, "kind.%s", value));
-    case FACET_LANGUAGE: return language_label(r, value);
-    case FACET_REGION: return region_name(value);
-    default: return value;
+    case FACET_SECTOR:
+        return sector_name(r, value);
+    case FACET_KIND:
+        return T(r, arena_printf(r->arena, "kind.%s", value));
+    case FACET_LANGUAGE:
+        return language_label(r, value);
+    case FACET_REGION:
+        return region_name(value);
+    default:
+        return value;
     }
 }
 
@@ -163,35 +168,35 @@ void listing_form_fields(struct req *r, struct tpl_dict *d, const char *region,
                          const char *const *bases, int n_bases)
 {
     static const struct field_view kind = {"kind", "field.kind", "select", NULL, NULL, true, 0};
-    static const struct field_view lang = {"lang", "field.text_lang", "select",
-                                           "listing.text_lang_hint", NULL, true, 0};
+    static const struct field_view lang = {
+        "lang", "field.text_lang", "select", "listing.text_lang_hint", NULL, true, 0};
     static const struct field_view title = {"title", "field.title", "text", NULL, NULL, true, 120};
-    static const struct field_view summary = {"summary", "field.summary", "textarea",
-                                              "listing.summary_hint", NULL, true, 300};
-    static const struct field_view description = {"description", "field.description",
-                                                  "textarea", NULL, NULL, true, 4000};
-    static const struct field_view sectors = {"sectors", "field.sectors", "checkboxes",
-                                              "listing.sectors_hint", NULL, true, 0};
-    static const struct field_view subsectors = {"subsectors", "field.subsectors", "checkboxes",
-                                                 NULL, NULL, false, 0};
+    static const struct field_view summary = {
+        "summary", "field.summary", "textarea", "listing.summary_hint", NULL, true, 300};
+    static const struct field_view description = {
+        "description", "field.description", "textarea", NULL, NULL, true, 4000};
+    static const struct field_view sectors = {
+        "sectors", "field.sectors", "checkboxes", "listing.sectors_hint", NULL, true, 0};
+    static const struct field_view subsectors = {
+        "subsectors", "field.subsectors", "checkboxes", NULL, NULL, false, 0};
     static const struct field_view tags = {"tags", "field.tags", "text", "listing.tags_hint",
-                                           NULL, false, 500};
-    static const struct field_view languages = {"languages", "field.languages", "text",
-                                                "listing.languages_hint", NULL, true, 60};
-    static const struct field_view capacity = {"capacity", "field.capacity", "number",
-                                               "listing.capacity_hint", NULL, false, 0};
+                                           NULL,   false,        500};
+    static const struct field_view languages = {
+        "languages", "field.languages", "text", "listing.languages_hint", NULL, true, 60};
+    static const struct field_view capacity = {
+        "capacity", "field.capacity", "number", "listing.capacity_hint", NULL, false, 0};
     static const struct field_view price = {"price", "field.price", "text", "listing.price_hint",
-                                            NULL, false, 24};
-    static const struct field_view basis = {"price_basis", "field.price_basis", "select", NULL,
-                                            NULL, false, 0};
-    static const struct field_view from = {"available_from", "field.available_from", "date",
-                                           NULL, NULL, false, 0};
-    static const struct field_view until = {"available_until", "field.available_until", "date",
-                                            NULL, NULL, false, 0};
-    static const struct field_view email = {"contact_email", "field.contact_email", "email",
-                                            NULL, "email", true, 254};
-    static const struct field_view phone = {"contact_phone", "field.contact_phone", "tel", NULL,
-                                            "tel", false, 40};
+                                            NULL,    false,         24};
+    static const struct field_view basis = {
+        "price_basis", "field.price_basis", "select", NULL, NULL, false, 0};
+    static const struct field_view from = {
+        "available_from", "field.available_from", "date", NULL, NULL, false, 0};
+    static const struct field_view until = {
+        "available_until", "field.available_until", "date", NULL, NULL, false, 0};
+    static const struct field_view email = {
+        "contact_email", "field.contact_email", "email", NULL, "email", true, 254};
+    static const struct field_view phone = {
+        "contact_phone", "field.contact_phone", "tel", NULL, "tel", false, 40};
     struct arena *a = r->arena;
     struct choice *c = arena_calloc(a, 32, sizeof *c);
     for (int i = 0; i < n_kinds; i++)
@@ -212,9 +217,11 @@ void listing_form_fields(struct req *r, struct tpl_dict *d, const char *region,
     int n_sub = 0;
     struct choice *sub = arena_calloc(a, 32, sizeof *sub);
     for (int i = 0; p == NULL && i < plugin_count(); i++)
-        for (const struct portal_sector *s = plugin_at(i)->desc->subsectors; s && s->slug && n_sub < 31; s++)
+        for (const struct portal_sector *s = plugin_at(i)->desc->subsectors;
+             s && s->slug && n_sub < 31; s++)
             sub[n_sub++] = (struct choice){s->slug, sector_name(r, s->slug)};
-    for (const struct portal_sector *s = p ? p->desc->subsectors : NULL; s && s->slug && n_sub < 31; s++)
+    for (const struct portal_sector *s = p ? p->desc->subsectors : NULL; s && s->slug && n_sub < 31;
+         s++)
         sub[n_sub++] = (struct choice){s->slug, sector_name(r, s->slug)};
     form_checkboxes(r, d, "F_SUBSECTORS", &subsectors, sub, n_sub, v->subsectors);
     form_field(r, d, "F_TAGS", &tags, list_text(r, v->tags, v->n_tags));
@@ -222,9 +229,9 @@ void listing_form_fields(struct req *r, struct tpl_dict *d, const char *region,
     form_field(r, d, "F_CAPACITY", &capacity,
                v->has_capacity ? arena_printf(a, "%lld", v->capacity) : form_value(r, "capacity"));
     form_field(r, d, "F_PRICE", &price,
-               v->has_price ? arena_printf(a, "%lld.%02lld", v->price_minor / 100,
-                                           v->price_minor % 100)
-                            : form_value(r, "price"));
+               v->has_price
+                   ? arena_printf(a, "%lld.%02lld", v->price_minor / 100, v->price_minor % 100)
+                   : form_value(r, "price"));
     struct choice *bc = arena_calloc(a, (size_t)n_bases, sizeof *bc);
     for (int i = 0; i < n_bases; i++)
         bc[i] = (struct choice){bases[i], T(r, arena_printf(a, "basis_label.%s", bases[i]))};
@@ -254,8 +261,7 @@ void listing_view_from_form(struct req *r, struct listing_view *v)
     v->contact_phone = form_value(r, "contact_phone");
 }
 
-enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity,
-                               long long id)
+enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity, long long id)
 {
     const char *params[] = {entity, arena_printf(r->arena, "%lld", id)};
     PGresult *res = db_exec(r->arena, &audit_trail, 2, params);
@@ -284,13 +290,11 @@ enum err_code audit_trail_json(struct req *r, const char *entity, long long id, 
         return db_error_code();
     *out = json_array();
     for (int i = 0; i < PQntuples(res); i++)
-        json_array_append_new(*out, json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?}", "at",
-                                              db_value(res, i, "at"), "who",
-                                              db_value(res, i, "who"), "action",
-                                              db_value(res, i, "action"), "from",
-                                              db_value(res, i, "from_state"), "to",
-                                              db_value(res, i, "to_state"), "reason",
-                                              db_value(res, i, "reason")));
+        json_array_append_new(
+            *out, json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?}", "at", db_value(res, i, "at"),
+                            "who", db_value(res, i, "who"), "action", db_value(res, i, "action"),
+                            "from", db_value(res, i, "from_state"), "to",
+                            db_value(res, i, "to_state"), "reason", db_value(res, i, "reason")));
     return ERR_NONE;
 }
 

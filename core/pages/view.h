@@ -44,8 +44,7 @@ void listing_form_fields(struct req *r, struct tpl_dict *d, const char *region,
 void listing_view_from_form(struct req *r, struct listing_view *v);
 
 /* The audit trail of an entity, as sections AUDIT in `d`, and as JSON. */
-enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity,
-                               long long id);
+enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity, long long id);
 enum err_code audit_trail_json(struct req *r, const char *entity, long long id, json_t **out);
 /* Shows the moderation form's field errors (section MODERATION_ERROR). */
 void moderation_form_errors(struct req *r, struct tpl_dict *d);

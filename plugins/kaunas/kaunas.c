@@ -1,5 +1,6 @@
 /*
- * kaunas.c — the Kaunas region plugin: Kaunas, Lithuania: European Capital of Culture 2022 ("Kaunas 2022 — Contemporary Capital").
+ * kaunas.c — the Kaunas region plugin: Kaunas, Lithuania: European Capital of Culture 2022 ("Kaunas
+ * 2022 — Contemporary Capital").
  *
  * Kaunas 2022 turned the city's interwar modernist architecture (UNESCO World Heritage since
  * 2023) into a shared project.  Rules: an offer in the "modernism" sub-sector must belong to
@@ -7,8 +8,9 @@
  * modernism sub-sector when the call seeks architecture or heritage.
  *
  * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
- * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
- * plugins/kaunas/README.md explains the region's choices.
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only
+ * through the host API it receives in init(). plugins/kaunas/README.md explains the region's
+ * choices.
  */
 #include "bizid.h"
 #include "messages.h"

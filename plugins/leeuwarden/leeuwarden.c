@@ -1,5 +1,6 @@
 /*
- * leeuwarden.c — the Leeuwarden-Fryslân region plugin: Leeuwarden-Fryslân, the Netherlands: European Capital of Culture 2018 ("Iepen Mienskip").
+ * leeuwarden.c — the Leeuwarden-Fryslân region plugin: Leeuwarden-Fryslân, the Netherlands:
+ * European Capital of Culture 2018 ("Iepen Mienskip").
  *
  * Leeuwarden-Fryslân 2018 put Frisian, the province's own language, at the heart of its
  * programme ("Lân fan taal").  Rules: an offer in the Frisian language and culture sub-sector
@@ -7,8 +8,9 @@
  * offers in which the SME works in Frisian.
  *
  * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
- * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
- * plugins/leeuwarden/README.md explains the region's choices.
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only
+ * through the host API it receives in init(). plugins/leeuwarden/README.md explains the region's
+ * choices.
  */
 #include "bizid.h"
 #include "messages.h"
@@ -45,8 +47,7 @@ static int leeuwarden_validate_listing(const struct portal_listing_view *l, void
     return 0;
 }
 
-static int leeuwarden_adjust_match(const struct portal_match_view *m,
-                                   struct portal_adjustment *out)
+static int leeuwarden_adjust_match(const struct portal_match_view *m, struct portal_adjustment *out)
 {
     out->delta = 0;
     if (portal_list_has(m->listing->languages, "fy")) {
@@ -57,8 +58,10 @@ static int leeuwarden_adjust_match(const struct portal_match_view *m,
 }
 
 static const struct portal_message *const en_tables[] = {leeuwarden_messages_en, NULL};
-static const struct portal_message *const nl_tables[] = {leeuwarden_messages_nl, leeuwarden_ui_nl, NULL};
-static const struct portal_message *const fy_tables[] = {leeuwarden_messages_fy, leeuwarden_ui_fy, NULL};
+static const struct portal_message *const nl_tables[] = {leeuwarden_messages_nl, leeuwarden_ui_nl,
+                                                         NULL};
+static const struct portal_message *const fy_tables[] = {leeuwarden_messages_fy, leeuwarden_ui_fy,
+                                                         NULL};
 
 static const struct portal_message *const *leeuwarden_messages(const char *lang)
 {

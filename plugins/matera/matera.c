@@ -1,5 +1,6 @@
 /*
- * matera.c — the Matera region plugin: Matera, Italy: European Capital of Culture 2019 ("Matera 2019 — Open Future").
+ * matera.c — the Matera region plugin: Matera, Italy: European Capital of Culture 2019 ("Matera
+ * 2019 — Open Future").
  *
  * Matera 2019, "Open Future", made co-creation with citizens its method, and its venues are
  * often in the Sassi, the ancient cave dwellings.  Rules: a venue offered in the "Ancient
@@ -7,8 +8,9 @@
  * Matchmaking: calls of Matera give +5 to partnership offers (co-creation).
  *
  * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
- * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
- * plugins/matera/README.md explains the region's choices.
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only
+ * through the host API it receives in init(). plugins/matera/README.md explains the region's
+ * choices.
  */
 #include "bizid.h"
 #include "messages.h"

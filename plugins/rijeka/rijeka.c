@@ -1,5 +1,6 @@
 /*
- * rijeka.c — the Rijeka region plugin: Rijeka, Croatia: European Capital of Culture 2020 ("Rijeka 2020 — Port of Diversity").
+ * rijeka.c — the Rijeka region plugin: Rijeka, Croatia: European Capital of Culture 2020 ("Rijeka
+ * 2020 — Port of Diversity").
  *
  * Rijeka 2020, "Port of Diversity", worked in many languages with partners from everywhere.
  * Rules: a call open to the other regions must list English among its working languages, so
@@ -7,8 +8,9 @@
  * three languages or more.
  *
  * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
- * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
- * plugins/rijeka/README.md explains the region's choices.
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only
+ * through the host API it receives in init(). plugins/rijeka/README.md explains the region's
+ * choices.
  */
 #include "bizid.h"
 #include "messages.h"

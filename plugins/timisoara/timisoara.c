@@ -1,5 +1,6 @@
 /*
- * timisoara.c — the Timișoara region plugin: Timișoara, Romania: European Capital of Culture 2023 ("Shine your light! Light up your city!").
+ * timisoara.c — the Timișoara region plugin: Timișoara, Romania: European Capital of Culture 2023
+ * ("Shine your light! Light up your city!").
  *
  * Timișoara 2023 celebrated the Banat's many communities — Romanian, Hungarian, Serbian,
  * German and more.  Rules: a Timișoara call must work in Romanian or English.  Matchmaking:
@@ -7,8 +8,9 @@
  * (Hungarian, Serbian or German).
  *
  * Owns the region's metadata, its business-ID rule (bizid.c), its catalogues (messages.c,
- * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only through the host API it receives in init().
- * plugins/timisoara/README.md explains the region's choices.
+ * ui_<lang>.c), its sub-sectors, its rules and its matchmaking adjustment.  Talks to the core only
+ * through the host API it receives in init(). plugins/timisoara/README.md explains the region's
+ * choices.
  */
 #include "bizid.h"
 #include "messages.h"
@@ -44,8 +46,7 @@ static int timisoara_validate_call(const struct portal_call_view *c, void *error
     return 0;
 }
 
-static int timisoara_adjust_match(const struct portal_match_view *m,
-                                  struct portal_adjustment *out)
+static int timisoara_adjust_match(const struct portal_match_view *m, struct portal_adjustment *out)
 {
     out->delta = 0;
     if (portal_list_has(m->listing->languages, "hu") ||
@@ -58,7 +59,8 @@ static int timisoara_adjust_match(const struct portal_match_view *m,
 }
 
 static const struct portal_message *const en_tables[] = {timisoara_messages_en, NULL};
-static const struct portal_message *const ro_tables[] = {timisoara_messages_ro, timisoara_ui_ro, NULL};
+static const struct portal_message *const ro_tables[] = {timisoara_messages_ro, timisoara_ui_ro,
+                                                         NULL};
 
 static const struct portal_message *const *timisoara_messages(const char *lang)
 {

@@ -91,8 +91,7 @@ static void test_unknown_path_is_404(void **state)
     assert_int_equal(match("GET", "/r/kaunas/listings", &r, &p, &allow), ERR_NOT_FOUND);
     assert_int_equal(match("GET", "/r/kaunas/listings/42/extra", &r, &p, &allow), ERR_NOT_FOUND);
     assert_int_equal(match("GET", "/r//listings/42", &r, &p, &allow), ERR_NOT_FOUND);
-    assert_int_equal(match("GET", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o", &r, &p, &allow),
-                     ERR_NOT_FOUND);
+    assert_int_equal(match("GET", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o", &r, &p, &allow), ERR_NOT_FOUND);
 }
 
 static void test_wrong_method_is_405_with_allow(void **state)
@@ -101,8 +100,7 @@ static void test_wrong_method_is_405_with_allow(void **state)
     const struct route *r;
     struct kv_list p;
     const char *allow;
-    assert_int_equal(match("PUT", "/r/kaunas/listings/42", &r, &p, &allow),
-                     ERR_METHOD_NOT_ALLOWED);
+    assert_int_equal(match("PUT", "/r/kaunas/listings/42", &r, &p, &allow), ERR_METHOD_NOT_ALLOWED);
     assert_string_equal(allow, "GET, HEAD, POST");
     assert_int_equal(match("GET", "/api/v1/listings/9", &r, &p, &allow), ERR_METHOD_NOT_ALLOWED);
     assert_string_equal(allow, "DELETE");

@@ -23,12 +23,14 @@ static const struct portal_message messages_en[] = {
     {"oulu.programme", "Oulu2026 — Cultural Climate Change"},
     {"oulu.instrument", "Regional development programme of North Ostrobothnia"},
     {"sector.oulu-cultural-climate-change", "Cultural climate change"},
-    {"oulu.bizid.format", "A Finnish business ID (Y-tunnus) is 7 digits, a dash and a check digit, e.g. 0112038-9."},
+    {"oulu.bizid.format",
+     "A Finnish business ID (Y-tunnus) is 7 digits, a dash and a check digit, e.g. 0112038-9."},
     {"oulu.bizid.check", "This business ID's check digit does not match: please check each digit."},
     {"oulu.rule.winter", "A winter venue must say how many people it holds."},
     {"oulu.match.arctic", "works in Finnish, an Oulu priority"},
     {"oulu.about.title", "About Oulu2026"},
-    {"oulu.about.text", "Oulu and 32 municipalities of Northern Finland are the European Capital of Culture in 2026."},
+    {"oulu.about.text",
+     "Oulu and 32 municipalities of Northern Finland are the European Capital of Culture in 2026."},
     {NULL, NULL},
 };
 
@@ -37,12 +39,14 @@ static const struct portal_message messages_fi[] = {
     {"oulu.programme", "Oulu2026 — Kulttuuri-ilmastonmuutos"},
     {"oulu.instrument", "Pohjois-Pohjanmaan maakuntaohjelma"},
     {"sector.oulu-cultural-climate-change", "Kulttuuri-ilmastonmuutos"},
-    {"oulu.bizid.format", "Y-tunnuksessa on 7 numeroa, väliviiva ja tarkistusnumero, esim. 0112038-9."},
+    {"oulu.bizid.format",
+     "Y-tunnuksessa on 7 numeroa, väliviiva ja tarkistusnumero, esim. 0112038-9."},
     {"oulu.bizid.check", "Y-tunnuksen tarkistusnumero ei täsmää: tarkista numerot."},
     {"oulu.rule.winter", "Talvitapahtumapaikan on kerrottava, montako ihmistä sinne mahtuu."},
     {"oulu.match.arctic", "toimii suomeksi, Oulun painopiste"},
     {"oulu.about.title", "Tietoa Oulu2026:sta"},
-    {"oulu.about.text", "Oulu ja 32 Pohjois-Suomen kuntaa ovat Euroopan kulttuuripääkaupunki vuonna 2026."},
+    {"oulu.about.text",
+     "Oulu ja 32 Pohjois-Suomen kuntaa ovat Euroopan kulttuuripääkaupunki vuonna 2026."},
     {NULL, NULL},
 };
 
