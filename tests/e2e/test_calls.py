@@ -97,9 +97,7 @@ class Calls:
             "DELETE FROM notifications WHERE link IN (SELECT '/interests/' || id "
             "  FROM gone_interests) OR link IN (SELECT '/calls/' || c "
             "  FROM unnest(:'ids'::bigint[]) c);"
-            "DELETE FROM audit_log WHERE (entity = 'interest' AND entity_id IN "
-            "  (SELECT id FROM gone_interests)) OR (entity = 'call' "
-            "  AND entity_id = ANY (:'ids'::bigint[]));"
+            # (the audit log is append-only: its entries about these calls stay)
             "DELETE FROM interests WHERE id IN (SELECT id FROM gone_interests);"
             "DELETE FROM outbox WHERE subject LIKE '%' || :'word' || '%';"
             "DELETE FROM calls WHERE id = ANY (:'ids'::bigint[]);"

@@ -74,7 +74,8 @@ def test_amounts_and_dates_are_written_the_languages_way(stack):
     lid = stack.scalar("SELECT listing_id FROM listing_index WHERE region = 'leeuwarden' "
                        "AND price_minor >= 100000 ORDER BY listing_id LIMIT 1")
     nl = stack.client().get(f"/api/v1/listings/{lid}", headers={"Accept-Language": "nl"}).json()
-    check(nl["price"]["display"].startswith("€ "), f"Dutch puts the euro first: {nl['price']}")
+    check(nl["price"]["display"].startswith("€\u00a0"),
+          f"Dutch puts the euro first, with a no-break space: {nl['price']}")
 
 
 def test_each_region_has_its_own_home_page(stack):
