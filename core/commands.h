@@ -7,6 +7,7 @@
 #ifndef COMMANDS_H
 #define COMMANDS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct command {
@@ -24,6 +25,10 @@ extern const char *command_config_path;
 /* Options: returns the value of --name VALUE or --name=VALUE at argv[*i], advancing *i, or
  * NULL when argv[*i] is not that option.  A missing value is reported and exits 2. */
 const char *option_value(int argc, char **argv, int *i, const char *name);
+/* Parses a whole-number option value in [min, max] into *out; otherwise reports it, naming
+ * the option, and returns false (the caller exits 2). */
+bool option_number(const char *command, const char *name, const char *v, long min, long max,
+                   long *out);
 /* Reports an unknown option of `command` and returns 2. */
 int option_unknown(const char *command, const char *arg);
 /* Prints a command's help. */

@@ -6,10 +6,12 @@
 #include "arena.h"
 #include "commands.h"
 #include "db.h"
+#include "demo_bulk.h"
 #include "password.h"
 #include "plugin.h"
 #include "settings.h"
 
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -423,15 +425,28 @@ static int demo_load_all(struct arena *a, const char *dir, const char *hash, cha
 
 int cmd_demo_data(int argc, char **argv)
 {
-    bool if_empty = false;
+    bool if_empty = false, bulk = false;
     const char *dir = "deploy/demo";
+    long listings = 100000, calls = 10000, seed = 1;
     for (int i = 1; i < argc; i++) {
         const char *v;
         if (strcmp(argv[i], "--if-empty") == 0)
             if_empty = true;
         else if ((v = option_value(argc, argv, &i, "--dir")) != NULL)
             dir = v;
-        else
+        else if ((v = option_value(argc, argv, &i, "--listings")) != NULL) {
+            if (!option_number(argv[0], "--listings", v, 0, 10000000, &listings))
+                return 2;
+            bulk = true;
+        } else if ((v = option_value(argc, argv, &i, "--calls")) != NULL) {
+            if (!option_number(argv[0], "--calls", v, 0, 1000000, &calls))
+                return 2;
+            bulk = true;
+        } else if ((v = option_value(argc, argv, &i, "--seed")) != NULL) {
+            if (!option_number(argv[0], "--seed", v, 0, LONG_MAX, &seed))
+                return 2;
+            bulk = true;
+        } else
             return option_unknown(argv[0], argv[i]);
     }
     char err[1024];
@@ -459,7 +474,9 @@ int cmd_demo_data(int argc, char **argv)
         if (res != NULL && if_empty && db_int(res, 0, "n") > 0) {
             printf("the database already has people in it: demo data not loaded again\n");
             rc = 0;
-        } else if (res != NULL && demo_load_all(a, dir, hash, err, sizeof err) == 0) {
+        } else if (res != NULL &&
+                   (bulk ? demo_bulk(a, listings, calls, (unsigned long)seed, err, sizeof err)
+                         : demo_load_all(a, dir, hash, err, sizeof err)) == 0) {
             rc = 0;
         } else {
             fprintf(stderr, "portal demo-data: %s; nothing was loaded\n", res ? err : db_error());

@@ -29,7 +29,7 @@ const struct portal_message i18n_en_matchmaking[] = {
     {"match.list_and", "{list} and {last}"},
     {"match.reason.sector", "sector {names}"},
     {"match.reason.sectors", "sectors {names}"},
-    {"match.reason.terms", "{count} key terms in common"},
+    {"match.reason.terms", "key terms in common: {count}"},
     {"match.reason.tag", "keyword {names}"},
     {"match.reason.tags", "keywords {names}"},
     {"match.reason.languages", "speaks {names}"},

@@ -450,16 +450,8 @@ static int parse_options(int argc, char **argv, long *limit)
         const char *v = option_value(argc, argv, &i, "--limit");
         if (v == NULL)
             return option_unknown(argv[0], argv[i]);
-        char *end;
-        errno = 0;
-        *limit = strtol(v, &end, 10);
-        if (errno != 0 || end == v || *end != '\0' || *limit < 1 || *limit > 1000000) {
-            fprintf(stderr,
-                    "portal mail-send: --limit must be a whole number from 1 to "
-                    "1000000, not \"%s\"\n",
-                    v);
+        if (!option_number(argv[0], "--limit", v, 1, 1000000, limit))
             return 2;
-        }
     }
     if (strcmp(settings.mail_mode, "dir") != 0 && strcmp(settings.mail_mode, "sendmail") != 0) {
         fprintf(stderr,

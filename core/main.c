@@ -12,6 +12,7 @@
 #include "server.h"
 #include "settings.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,7 +42,11 @@ const struct command commands[] = {
      cmd_user},
     {"demo-data", "load the demo organisations, people, listings and calls (make run, tests)",
      "  --if-empty    do nothing when the database already has people in it\n"
-     "  --dir DIR     where the regions' demo files are (default deploy/demo)\n",
+     "  --dir DIR     where the regions' demo files are (default deploy/demo)\n"
+     "  --listings N  instead: generate N approved listings (benchmark data, core/demo_bulk.c;\n"
+     "                default 100000 when --calls or --seed is given)\n"
+     "  --calls N     generate N open calls (default 10000)\n"
+     "  --seed S      the generator's seed (default 1): the same seed gives the same data\n",
      cmd_demo_data},
     {"mail-send",
      "deliver the e-mail outbox (sendmail, or files with mail_mode=dir); retry failures",
@@ -113,6 +118,21 @@ int option_unknown(const char *command, const char *arg)
     fprintf(stderr, "portal %s: unknown option \"%s\" (see `portal %s --help`)\n", command, arg,
             command);
     return 2;
+}
+
+bool option_number(const char *command, const char *name, const char *v, long min, long max,
+                   long *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0' || n < min || n > max) {
+        fprintf(stderr, "portal %s: %s must be a whole number from %ld to %ld, not \"%s\"\n",
+                command, name, min, max, v);
+        return false;
+    }
+    *out = n;
+    return true;
 }
 
 int cmd_version(int argc, char **argv)

@@ -392,6 +392,8 @@ const struct portal_message rijeka_ui_hr[] = {
     {"call.answered_with", "Ponuda:"},
     {"call.not_your_organiser", "Odaberite jednog od svojih organizatora događanja."},
     {"call.deadline_past", "Rok mora biti u budućnosti."},
+    {"call.deadline_skipped",
+     "Ovo vrijeme u regiji ne postoji: tada se sat pomiče unaprijed. Odaberite drugo vrijeme."},
     {"call.event_backwards", "Događanje ne može završiti prije nego što počne."},
     {"call.budget_backwards", "Gornji iznos proračuna ne može biti niži od donjeg."},
     {"call.not_found", "Taj poziv ne postoji ili nije javan."},
@@ -418,6 +420,7 @@ const struct portal_message rijeka_ui_hr[] = {
     /* answers to calls */
     {"interest.title", "Odgovor na poziv „{call}“"},
     {"interest.your_answers", "Vaši odgovori"},
+    {"interest.offer_gone", "(ponuda koja više nije javna)"},
     {"interest.which_listing", "Ponuda kojom odgovarate"},
     {"interest.message", "Vaša poruka organizatoru"},
     {"interest.message_hint", "Zašto vaša ponuda odgovara, što predlažete i kada ste dostupni."},
@@ -603,6 +606,42 @@ const struct portal_message rijeka_ui_hr[] = {
     {"csv.header.response", "Odgovor organizatora"},
 
     /* matchmaking (core/i18n_en_matchmaking.c) */
-
+    {"match.call_heading", "Ponude koje odgovaraju pozivu „{title}“"},
+    {"match.listing_heading", "Otvoreni pozivi koji odgovaraju ponudi „{title}“"},
+    {"match.back_call", "Natrag na poziv"},
+    {"match.back_listing", "Natrag na ponudu"},
+    {"match.intro",
+     "Najbolji rezultati prvi. Ocjena od 100 bodova zbraja bodove za tražene sektore (40 bodova), "
+     "zajedničke ključne pojmove (20), ključne riječi (15), radne jezike (10) i istu regiju (15); "
+     "regija poziva može dodati ili oduzeti do 20 bodova, uz obrazloženje."},
+    {"match.call_not_open", "Odgovarajuće ponude prikazuju se dok je poziv otvoren."},
+    {"match.listing_not_public",
+     "Odgovarajući pozivi prikazuju se kad ponuda bude odobrena i javna."},
+    {"match.results", "Broj rezultata: {count}"},
+    {"match.one_result", "1 rezultat"},
+    {"match.none", "Zasad ništa ne odgovara."},
+    {"match.score", "{score}/100"},
+    {"match.why", "Zašto"},
+    {"match.deadline", "rok: {when}"},
+    {"match.list_and", "{list} i {last}"},
+    {"match.reason.sector", "sektor: {names}"},
+    {"match.reason.sectors", "sektori: {names}"},
+    {"match.reason.terms", "zajednički ključni pojmovi: {count}"},
+    {"match.reason.tag", "ključna riječ: {names}"},
+    {"match.reason.tags", "ključne riječi: {names}"},
+    {"match.reason.languages", "radni jezici: {names}"},
+    {"match.reason.region", "ista regija: {region}"},
+    {"match.reason.plugin", "regionalna prilagodba"},
+    {"match.for_you", "Pozivi za vas"},
+    {"match.for_you_no_listings", "Kad neka od vaših ponuda bude odobrena, ovdje će se prikazati "
+                                  "otvoreni pozivi koji joj odgovaraju."},
+    {"match.for_you_none", "Trenutno nijedan otvoreni poziv ne odgovara vašim ponudama."},
+    {"match.for_listing", "odgovara vašoj ponudi „{title}“"},
+    {"match.see_all", "Svi pozivi koji odgovaraju ponudi „{title}“"},
+    {"mail.digest.subject", "Novi pozivi za vaše ponude: {count}"},
+    {"mail.digest.body",
+     "Dobar dan, {name},\n\novi su pozivi otvoreni u proteklom tjednu i odgovaraju vašim ponudama; "
+     "najprije oni koji najbolje odgovaraju:\n\n{calls}"},
+    {"mail.digest.line", "{title} ({score}/100)\n{url}"},
     {NULL, NULL},
 };

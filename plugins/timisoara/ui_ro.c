@@ -409,6 +409,8 @@ const struct portal_message timisoara_ui_ro[] = {
     {"call.not_your_organiser",
      "Alegeți una dintre organizațiile dumneavoastră înregistrate ca organizator de evenimente."},
     {"call.deadline_past", "Termenul-limită trebuie să fie în viitor."},
+    {"call.deadline_skipped", "Această oră nu există în regiune: atunci ceasul se dă înainte. Vă "
+                              "rugăm să alegeți altă oră."},
     {"call.event_backwards", "Evenimentul nu se poate încheia înainte să înceapă."},
     {"call.budget_backwards", "Bugetul maxim nu poate fi mai mic decât bugetul minim."},
     {"call.not_found", "Acest apel nu există sau nu este public."},
@@ -435,6 +437,7 @@ const struct portal_message timisoara_ui_ro[] = {
     /* answers to calls */
     {"interest.title", "Răspuns la „{call}”"},
     {"interest.your_answers", "Răspunsurile dumneavoastră"},
+    {"interest.offer_gone", "(o ofertă care nu mai este publică)"},
     {"interest.which_listing", "Răspundeți cu oferta"},
     {"interest.message", "Mesajul dumneavoastră pentru organizator"},
     {"interest.message_hint",
@@ -623,5 +626,45 @@ const struct portal_message timisoara_ui_ro[] = {
     {"csv.header.status", "Stare"},
     {"csv.header.message", "Mesaj"},
     {"csv.header.response", "Mesajul organizatorului"},
+
+    /* matchmaking (core/i18n_en_matchmaking.c) */
+    {"match.call_heading", "Oferte potrivite pentru „{title}”"},
+    {"match.listing_heading", "Apeluri deschise potrivite pentru „{title}”"},
+    {"match.back_call", "Înapoi la apel"},
+    {"match.back_listing", "Înapoi la ofertă"},
+    {"match.intro",
+     "Cele mai potrivite întâi. Punctajul, din 100, însumează sectoarele căutate (40 de puncte), "
+     "termenii-cheie comuni (20), cuvintele-cheie (15), limbile de lucru (10) și aceeași regiune "
+     "(15); regiunea apelului poate adăuga sau scădea până la 20 de puncte, indicând motivul."},
+    {"match.call_not_open", "Ofertele potrivite sunt afișate cât timp apelul este deschis."},
+    {"match.listing_not_public",
+     "Apelurile potrivite sunt afișate după ce oferta este aprobată și publică."},
+    {"match.results", "Rezultate potrivite: {count}"},
+    {"match.one_result", "1 rezultat potrivit"},
+    {"match.none", "Deocamdată nu se potrivește nimic."},
+    {"match.score", "{score}/100"},
+    {"match.why", "De ce"},
+    {"match.deadline", "termen-limită: {when}"},
+    {"match.list_and", "{list} și {last}"},
+    {"match.reason.sector", "sectorul {names}"},
+    {"match.reason.sectors", "sectoarele {names}"},
+    {"match.reason.terms", "termeni-cheie comuni: {count}"},
+    {"match.reason.tag", "cuvântul-cheie {names}"},
+    {"match.reason.tags", "cuvintele-cheie {names}"},
+    {"match.reason.languages", "vorbește {names}"},
+    {"match.reason.region", "aceeași regiune: {region}"},
+    {"match.reason.plugin", "ajustare regională"},
+    {"match.for_you", "Apeluri pentru dumneavoastră"},
+    {"match.for_you_no_listings", "După ce una dintre ofertele dumneavoastră este aprobată, aici "
+                                  "apar apelurile deschise potrivite pentru ea."},
+    {"match.for_you_none",
+     "Momentan niciun apel deschis nu se potrivește ofertelor dumneavoastră."},
+    {"match.for_listing", "se potrivește ofertei dumneavoastră „{title}”"},
+    {"match.see_all", "Toate apelurile potrivite pentru „{title}”"},
+    {"mail.digest.subject", "Apeluri noi pentru ofertele dumneavoastră: {count}"},
+    {"mail.digest.body",
+     "Bună ziua, {name},\n\nAceste apeluri au fost deschise în ultima săptămână și se potrivesc "
+     "ofertelor dumneavoastră; cele mai potrivite sunt primele:\n\n{calls}"},
+    {"mail.digest.line", "{title} ({score}/100)\n{url}"},
     {NULL, NULL},
 };

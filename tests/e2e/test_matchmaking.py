@@ -260,10 +260,10 @@ def test_each_reason_says_what_it_is_worth_and_they_add_up_to_the_score(stack):
     body = every_match(login(stack, f["organiser"]), "calls", f["C1"])
     eq(reasons(body, f["L1"]),
        [("sectors Games, Crafts and Interwar modernist architecture", 40),
-        ("5 key terms in common", 10), ("keywords zorblax and glimwork", 15),
+        ("key terms in common: 5", 10), ("keywords zorblax and glimwork", 15),
         ("speaks Lietuvių and English", 10), ("same region: Kaunas", 15)], "L1's reasons")
     eq(reasons(body, f["L2"]),
-       [("sector Games", 13), ("2 key terms in common", 4), ("keyword zorblax", 8),
+       [("sector Games", 13), ("key terms in common: 2", 4), ("keyword zorblax", 8),
         ("speaks English", 5)], "L2's reasons (no region point)")
     eq(reasons(body, f["L3"]),
        [("sectors Games and Crafts", 27), ("speaks Lietuvių", 5), ("same region: Kaunas", 15)],

@@ -124,6 +124,26 @@ def test_changes_show_within_a_second_on_every_worker(stack):
     check(seen_by_every_worker(stack, word + "x", 0), "an archived listing leaves in 1 s")
 
 
+def test_a_logged_change_is_in_the_next_search_before_any_announcement(stack):
+    """Read-your-writes across workers: the change log is asked before every search, so a
+    change committed before the search began is in it, notification or not."""
+    victim = stack.scalar("SELECT listing_id FROM listing_index WHERE "
+                          "document @@ search_tsquery('festival') ORDER BY listing_id LIMIT 1")
+    before = pg_ids(stack, "festival")
+    for _ in range(12):  # every worker has just polled: the one-second poll is far away
+        stack.client().get("/api/v1/listings?q=festival")
+    try:
+        stack.sql("BEGIN; ALTER TABLE listing_index DISABLE TRIGGER listing_index_changed; "
+                  f"DELETE FROM listing_index WHERE listing_id = {victim}; "
+                  f"INSERT INTO listing_changes (listing_id) VALUES ({victim}); "
+                  "ALTER TABLE listing_index ENABLE TRIGGER listing_index_changed; COMMIT;")
+        totals = [stack.client().get("/api/v1/listings?q=festival").json()["total"]
+                  for _ in range(12)]
+        eq(totals, [len(before) - 1] * 12, "every worker's next search leaves it out")
+    finally:
+        stack.sql(f"SELECT listing_index_refresh({victim})")
+
+
 def test_search_comes_back_complete_after_a_lost_announcement(stack):
     """A change that bypasses the change log (trigger off): the periodic comparison finds it."""
     stack.stop_portal()
