@@ -23,6 +23,7 @@
 #include "log.h"
 #include "plugin.h"
 #include "router.h"
+#include "shared_state.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,6 +175,8 @@ static enum err_code pipeline(struct req *r, char **envp, int (*read_fn)(char *,
             rc = idempotency_finish(r);
     }
     enum err_code commit = db_request_finish(rc == ERR_NONE);
+    if (rc == ERR_NONE && commit == ERR_NONE && req_is_state_changing(r))
+        shared_writes_count(); /* before the answer leaves: see shared_state.h */
     if (rc != ERR_NONE || commit != ERR_NONE)
         r->session = before; /* a login or registration that was rolled back did not happen */
     if (rc == ERR_NONE && commit != ERR_NONE) {

@@ -23,6 +23,7 @@
 #include "log.h"
 #include "plugin.h"
 #include "settings.h"
+#include "shared_state.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -87,9 +88,9 @@ static struct {
     int n_region_names;
     long long generation;
     long long last_poll_us, last_checksum_us;
-    long long probe_last, probe_recent; /* six_probe's answer when changes were last applied */
-    float *scores;                      /* per doc slot, reused */
-    uint64_t *bits;                     /* scratch bitmaps */
+    uint64_t writes_seen; /* shared_writes() when changes were last applied */
+    float *scores;        /* per doc slot, reused */
+    uint64_t *bits;       /* scratch bitmaps */
     uint32_t cap_bits;
     long long applied[1024]; /* recently applied generations (the 15-second window repeats) */
     unsigned n_applied;
@@ -120,11 +121,6 @@ DB_STMT(six_generation, "SELECT coalesce(max(gen), 0) AS gen FROM listing_change
 DB_STMT(six_changes,
         "SELECT gen, listing_id, (SELECT min(gen) FROM listing_changes) AS oldest "
         "FROM listing_changes WHERE gen > $1 OR at > now() - interval '15 seconds' ORDER BY gen");
-/* Asked before every search (one index scan of the last 15 seconds of the log): what the index
- * has not seen yet shows up as a different newest generation or row count, even before its
- * notification reaches this worker. */
-DB_STMT(six_probe, "SELECT coalesce(max(gen), 0) AS last, count(*) AS recent FROM listing_changes "
-                   "WHERE at > now() - interval '15 seconds'");
 DB_STMT(six_checksum, "SELECT listing_index_checksum() AS sum");
 DB_STMT(six_tsquery, "SELECT search_tsquery($1)::text AS q");
 
@@ -724,17 +720,12 @@ bool search_index_ready(struct req *r)
         return search_index_build() == 0;
     long long now = now_us();
     bool announced = db_notifications() > 0;
-    PGresult *probe = db_exec(r->arena, &six_probe, 0, NULL);
-    if (probe == NULL)
-        return false;
-    long long last = db_int(probe, 0, "last"), recent = db_int(probe, 0, "recent");
-    if (announced || last != ix.probe_last || recent != ix.probe_recent ||
-        now - ix.last_poll_us >= POLL_US) {
+    uint64_t writes = shared_writes(); /* read first: a write meanwhile counts next time */
+    if (announced || writes != ix.writes_seen || now - ix.last_poll_us >= POLL_US) {
         ix.last_poll_us = now;
         if (apply_changes(r) != 0)
             return false;
-        ix.probe_last = last;
-        ix.probe_recent = recent;
+        ix.writes_seen = writes;
     }
     if (now - ix.last_checksum_us >= (long long)settings.search_check_seconds * 1000000LL) {
         ix.last_checksum_us = now;

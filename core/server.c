@@ -11,6 +11,7 @@
 #include "log.h"
 #include "migrate.h"
 #include "settings.h"
+#include "shared_state.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -382,7 +383,7 @@ int server_run(const char *config_path)
     sigaddset(&handled, SIGHUP);
     sigprocmask(SIG_BLOCK, &handled, NULL);
     signal(SIGPIPE, SIG_IGN);
-    if ((listen_fd = open_socket(err, sizeof err)) < 0) {
+    if (shared_state_init(err, sizeof err) != 0 || (listen_fd = open_socket(err, sizeof err)) < 0) {
         fprintf(stderr, "portal serve: %s\n", err);
         return 1;
     }
