@@ -205,6 +205,21 @@ check-format:
 clean:
 	rm -rf build
 
+# --- browser tests and screenshots ------------------------------------------------------------
+# make browser       only the browser tests (tests/browser/run.sh): a throw-away stack on 127.0.0.1,
+#                    Debian's chromium driven headless by npm's playwright-core (npm ci from
+#                    tests/browser/package-lock.json), axe-core; BROWSER_ARGS=WORD runs the tests
+#                    whose name contains WORD.  `make check` runs them too (tests/run-all.sh).
+# make screenshots   every page type at desktop (1280×900) and phone (390×844) size, into
+#                    docs/screenshots/ (README.md shows four of them).
+.PHONY: browser
+browser: deps all build/asan/portal $(ASAN_PLUGINS)
+	@tests/browser/run.sh test $(BROWSER_ARGS)
+
+screenshots: deps all
+	@tests/browser/run.sh screenshots
+# --- end of browser tests and screenshots ----------------------------------------------------
+
 # --- benchmark -------------------------------------------------------------------------------
 # make bench       the benchmark (tests/bench/run.sh, README "Speed"): the real stack on 127.0.0.1
 #                  driven by wrk at 64 connections, measured against the smallest libfcgi responder
@@ -212,15 +227,11 @@ clean:
 #                  BENCH_SECONDS (10) per scenario; the database is built once and kept.
 # make bench-data  only (re)build the benchmark database: BENCH_LISTINGS (100000), BENCH_CALLS
 #                  (10000), BENCH_SEED (1); rebuilt when one of them or the generator changes.
-BENCH_BIN := build/bench/baseline build/bench/demo-bulk
+BENCH_BIN := build/bench/baseline
 
 build/bench/baseline: tests/bench/baseline.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< -lfcgi
-
-build/bench/demo-bulk: build/tests/bench/bulk_main.o build/libcore.a
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 bench: all $(BENCH_BIN)
 	@tests/bench/run.sh all
@@ -228,5 +239,23 @@ bench: all $(BENCH_BIN)
 bench-data: all $(BENCH_BIN)
 	@tests/bench/run.sh data
 # --- end of benchmark --------------------------------------------------------------------------
+
+# --- soak ------------------------------------------------------------------------------------
+# make soak   the long reliability tests (tests/soak/run.py; README "Soak tests", figures in
+#             docs/reliability.md "Outages"), on a stack of their own: PostgreSQL fast-restarted
+#             SOAK_FAULTS times and stopped SOAK_STOPS times (10-30 s) under load, SOAK_FAULTS
+#             worker kills, SOAK_OVERLOAD_S seconds of 2 000 connections (then 30 s of wrk if it is
+#             installed), the queue's bounds, a backup taken while clients write, LeakSanitizer
+#             over the whole run.  SOAK_BUILD=release runs build/portal instead of the ASan build.
+#             Prints "N passed, N failed"; the figures also go to var/soak/last-run.txt.
+SOAK_FAULTS     ?= 10
+SOAK_STOPS      ?= 3
+SOAK_OVERLOAD_S ?= 60
+SOAK_BUILD      ?= asan
+
+soak: deps all build/asan/portal $(ASAN_PLUGINS)
+	@SOAK_FAULTS=$(SOAK_FAULTS) SOAK_STOPS=$(SOAK_STOPS) SOAK_OVERLOAD_S=$(SOAK_OVERLOAD_S) \
+		SOAK_BUILD=$(SOAK_BUILD) /usr/bin/python3 tests/soak/run.py
+# --- end of soak -------------------------------------------------------------------------------
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -137,14 +137,16 @@ const char *auth_csrf_token(struct req *r)
 {
     if (r->session != NULL)
         return r->session->csrf_token ? r->session->csrf_token : "";
+    if (r->visitor_csrf != NULL)
+        return r->visitor_csrf;
     const char *t = req_cookie(r, "csrf");
     if (token_shaped(t))
-        return t;
+        return r->visitor_csrf = t;
     /* First visit: a token for the visitor's forms, kept in a cookie (double submit). */
     char *fresh = auth_new_token(r->arena);
     set_cookie(r, "csrf", fresh, 7L * 24 * 3600);
     kv_add(r->arena, &r->cookies, "csrf", fresh);
-    return fresh;
+    return r->visitor_csrf = fresh;
 }
 
 static bool same_token(const char *a, const char *b)

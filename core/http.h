@@ -58,6 +58,7 @@ struct req {
     const struct plugin *region; /* the region named in the path, if any */
     const char *lang;            /* the language of the answer */
     struct auth_session *session;
+    const char *visitor_csrf; /* a visitor's CSRF token once auth_csrf_token() chose it */
 
     /* Output. */
     struct tpl_dict *page_root; /* the layout's dictionary, once page_dict() made it */

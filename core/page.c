@@ -75,7 +75,9 @@ struct tpl_dict *page_dict(struct req *r)
     r->page_content = tpl_include(r->page_root, "CONTENT", "");
     set_both(r, "LANG", r->lang);
     set_both(r, "CSRF_TOKEN", auth_csrf_token(r));
-    tpl_set(r->page_root, "CURRENT_PATH", r->path);
+    /* Where the language form brings the visitor back to: this page, search and all. */
+    tpl_set(r->page_root, "CURRENT_PATH",
+            *r->query_string ? arena_printf(r->arena, "%s?%s", r->path, r->query_string) : r->path);
     tpl_set(r->page_root, "TITLE", T(r, "site.name"));
     layout_region(r);
     layout_languages(r);

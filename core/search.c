@@ -99,6 +99,12 @@ const char *facet_name(enum facet_kind k)
     return k < FACET__COUNT ? names[k] : "";
 }
 
+const char *facet_param(enum facet_kind k)
+{
+    static const char *const params[] = {"sector", "kind", "lang", "region"};
+    return k < FACET__COUNT ? params[k] : "";
+}
+
 /* An optional filter: NULL when absent or empty. */
 static const char *filter(struct req *r, const char *name)
 {

@@ -71,6 +71,9 @@ enum err_code listing_search_in_database(struct req *r, const struct search_quer
  * and published_at = the deadline in the region's time ("YYYY-MM-DD HH:MM"). */
 enum err_code call_search(struct req *r, const struct search_query *sq, struct search_result *out);
 
+/* A facet's name in JSON answers and catalogue keys ("language"), and the query parameter that
+ * filters by it ("lang"). */
 const char *facet_name(enum facet_kind k);
+const char *facet_param(enum facet_kind k);
 
 #endif

@@ -97,6 +97,7 @@ static struct {
     struct cached cache[CACHE_SLOTS];
     unsigned cache_next;
     long rebuilds, changes_applied, cache_hits, cache_misses;
+    long long version; /* counts the changes of content (search_index_version) */
 } ix;
 
 static const char kind_names[5][12] = {"service", "product", "venue", "skill", "partnership"};
@@ -539,6 +540,7 @@ static void doc_add(struct arena *a, const PGresult *res, int i)
 
 static void cache_clear(void)
 {
+    ix.version++; /* whatever was computed from the index before is out of date */
     for (int i = 0; i < CACHE_SLOTS; i++) {
         struct cached *c = &ix.cache[i];
         free(c->key);
@@ -568,8 +570,10 @@ void search_index_free(void)
     free(ix.bits);
     buf_free(&ix.strings);
     long rebuilds = ix.rebuilds;
+    long long version = ix.version; /* never repeats: a page cached before must not match */
     memset(&ix, 0, sizeof ix);
     ix.rebuilds = rebuilds;
+    ix.version = version;
 }
 
 void search_index_shutdown(void)
@@ -1456,6 +1460,11 @@ enum err_code search_index_query(struct req *r, const struct search_query *sq,
         return req_fail(r, ERR_UNAVAILABLE, "out of memory in the search index");
     result_from_cache(r, stored, out);
     return ERR_NONE;
+}
+
+long long search_index_version(struct req *r)
+{
+    return search_index_ready(r) ? ix.version : -1;
 }
 
 void search_index_stats(struct search_index_stats *s)

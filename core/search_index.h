@@ -42,6 +42,11 @@ bool search_index_ready(struct req *r);
 enum err_code search_index_query(struct req *r, const struct search_query *sq,
                                  struct search_result *out);
 
+/* The version of the index's content after search_index_ready(): it changes whenever any
+ * listing's searchable content does, so what was computed from the index can be kept until
+ * then (page_cache.c).  -1 when the index is not ready (searches go to PostgreSQL). */
+long long search_index_version(struct req *r);
+
 struct search_index_stats {
     long documents, lexemes, postings;
     size_t bytes;         /* everything the index holds */

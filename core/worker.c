@@ -21,6 +21,7 @@
 #include "password.h"
 #include "plugin.h"
 #include "router.h"
+#include "page_cache.h"
 #include "search_index.h"
 #include "settings.h"
 #include "tpl.h"
@@ -181,6 +182,7 @@ void worker_main(int listen_fd, int ready_fd)
     buf_free(&out);
     buf_free(&wire);
     search_index_shutdown();
+    page_cache_free();
     worker_teardown();
     tpl_cache_clear();
     settings_free();

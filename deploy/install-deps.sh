@@ -6,7 +6,16 @@ set -eu
 
 PACKAGES="gcc g++ make pkg-config clang libclang-rt-14-dev
 libfcgi-dev libpq-dev libctemplate-dev libsodium-dev libjansson-dev libcmocka-dev
-postgresql-15 postgresql-contrib nginx-light python3 python3-yaml curl ca-certificates"
+postgresql-15 postgresql-contrib nginx-light python3 python3-yaml curl ca-certificates
+chromium fonts-dejavu-core"
+
+# The browser tests (tests/browser/) drive Debian's chromium with npm's playwright-core, which
+# tests/browser/run.sh installs with `npm ci`.  Node.js and npm come from Debian's nodejs and npm
+# unless a Node.js of its own (with its npm) is installed already, as on the project's machines:
+# Debian's npm would replace it.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PACKAGES="$PACKAGES nodejs npm"
+fi
 
 missing=""
 for p in $PACKAGES; do

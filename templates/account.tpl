@@ -10,7 +10,7 @@
 <section aria-labelledby="profile-heading">
   <h2 id="profile-heading">[[account.profile]]</h2>
   <p>[[field.email_label]]: <strong>{{EMAIL}}</strong></p>
-  <form method="post" action="/account/profile">
+  <form method="post" action="/account/profile" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
     {{>F_NAME}}
     {{>F_LANG}}
@@ -30,7 +30,7 @@
       <dt>[[field.business_id_label]]</dt><dd>{{ORG_BUSINESS_ID}}</dd>
       <dt>[[account.members]]</dt><dd>{{ORG_MEMBERS}}</dd>
     </dl>
-    <form method="post" action="/account/organisations/{{ORG_ID}}/members" class="inline-form">
+    <form method="post" action="/account/organisations/{{ORG_ID}}/members" class="inline-form" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       <div class="field"><label for="member-{{ORG_ID}}">[[account.add_member]]</label>
       <input id="member-{{ORG_ID}}" name="email" type="email" autocomplete="off" required></div>
@@ -39,7 +39,7 @@
   </article>{{/ORG}}
   <details>
     <summary>[[account.new_org]]</summary>
-    <form method="post" action="/account/organisations">
+    <form method="post" action="/account/organisations" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       {{>F_ORG_KIND}}
       {{>F_ORG_NAME}}
@@ -53,7 +53,7 @@
 <section aria-labelledby="password-heading">
   <h2 id="password-heading">[[account.password]]</h2>
   <p>[[account.password_note]]</p>
-  <form method="post" action="/account/password">
+  <form method="post" action="/account/password" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
     {{>F_CURRENT_PASSWORD}}
     {{>F_NEW_PASSWORD}}
@@ -74,7 +74,7 @@
       </form>
     </li>{{/TOKEN}}
   </ul>
-  <form method="post" action="/account/tokens">
+  <form method="post" action="/account/tokens" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
     {{>F_TOKEN_NAME}}
     <p><button type="submit">[[account.create_token]]</button></p>

@@ -25,7 +25,7 @@
     <h2 id="answer-heading">[[interest.your_answers]]</h2>
     <ul>{{#MY_ANSWER}}<li><a href="{{MY_ANSWER_URL}}">{{MY_ANSWER_TITLE}}</a> · {{MY_ANSWER_STATUS}}</li>{{/MY_ANSWER}}</ul>
     {{#NOTHING_TO_OFFER}}<p>[[interest.nothing_to_offer]] <a href="/listings/new">[[dashboard.new_listing]]</a></p>{{/NOTHING_TO_OFFER}}
-    {{#ANSWER_FORM}}<form method="post" action="/calls/{{ID}}/interests">
+    {{#ANSWER_FORM}}<form method="post" action="/calls/{{ID}}/interests" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       {{>F_LISTING}}
       {{>F_MESSAGE}}
@@ -36,18 +36,20 @@
   {{#PRIVATE}}<section class="private" aria-labelledby="manage-heading">
     <h2 id="manage-heading">[[call.manage]]</h2>
     {{#REASON}}<p class="reason"><strong>[[listing.reason]]</strong> {{REASON_TEXT}}</p>{{/REASON}}
-    <p class="actions">
+    <div class="actions">
       {{#CAN_EDIT}}<a class="button" href="/calls/{{ID}}/edit">[[listing.edit]]</a>{{/CAN_EDIT}}
       {{#MATCHES_LINK}}<a class="button secondary" href="{{MATCHES_URL}}">[[call.see_matches]]</a>{{/MATCHES_LINK}}
       {{#SEE_ANSWERS}}<a class="button secondary" href="/calls/{{ID}}/answers.csv">[[call.export_csv]]</a>{{/SEE_ANSWERS}}
-    </p>
-    {{#CAN_CLOSE}}<form method="post" action="/calls/{{ID}}/close" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="secondary">[[call.close]]</button></form>{{/CAN_CLOSE}}
-    {{#CAN_AWARD}}<form method="post" action="/calls/{{ID}}/award" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">[[call.award]]</button></form>{{/CAN_AWARD}}
+      {{#CAN_CLOSE}}<form method="post" action="/calls/{{ID}}/close" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="secondary">[[call.close]]</button></form>{{/CAN_CLOSE}}
+      {{#CAN_AWARD}}<form method="post" action="/calls/{{ID}}/award" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit">[[call.award]]</button></form>{{/CAN_AWARD}}
+    </div>
     {{#CAN_MODERATE}}<form method="post" action="/calls/{{ID}}/moderation" class="moderation">
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       <fieldset><legend>[[moderation.decide]]</legend>
-        <div class="field"><label for="call-reason">[[moderation.reason]]</label>
-        <textarea id="call-reason" name="reason" rows="3" maxlength="2000"></textarea></div>
+        <div class="field{{#MODERATION_ERROR}} invalid{{/MODERATION_ERROR}}"><label for="call-reason">[[moderation.reason]]</label>
+        <p class="hint" id="call-reason-hint">[[moderation.reason_hint]]</p>
+        <textarea id="call-reason" name="reason" rows="3" maxlength="2000" aria-describedby="call-reason-hint{{#MODERATION_ERROR}} call-reason-error{{/MODERATION_ERROR}}"{{#MODERATION_ERROR}} aria-invalid="true"{{/MODERATION_ERROR}}></textarea>
+        {{#MODERATION_ERROR}}<p class="error" id="call-reason-error" role="alert">{{MODERATION_ERROR_TEXT}}</p>{{/MODERATION_ERROR}}</div>
         <p class="actions">
           <button type="submit" name="action" value="approve">[[moderation.approve]]</button>
           <button type="submit" name="action" value="request_changes" class="secondary">[[moderation.request_changes]]</button>

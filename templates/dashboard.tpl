@@ -3,7 +3,7 @@
 {{#WELCOME}}<p class="notice" role="status">[[dashboard.welcome]]</p>{{/WELCOME}}
 <section aria-labelledby="orgs-heading">
   <h2 id="orgs-heading">[[dashboard.organisations]]</h2>
-  {{#NO_ORGS}}<p>[[dashboard.no_orgs]] <a href="/account">[[nav.account]]</a></p>{{/NO_ORGS}}
+  {{#NO_ORGS}}<p class="empty">[[dashboard.no_orgs]] <a href="/account">[[account.create_org]]</a></p>{{/NO_ORGS}}
   <ul class="cards">
     {{#ORG}}<li class="card">
       <h3>{{ORG_NAME}}</h3>
@@ -15,7 +15,7 @@
 </section>
 {{#HAS_SME}}<section aria-labelledby="listings-heading">
   <h2 id="listings-heading">[[dashboard.listings]]</h2>
-  {{#NO_LISTINGS}}<p>[[dashboard.no_listings]]</p>{{/NO_LISTINGS}}
+  {{#NO_LISTINGS}}<p class="empty">[[dashboard.no_listings]] <a href="/listings/new">[[dashboard.new_listing]]</a></p>{{/NO_LISTINGS}}
   <ul class="plain">
     {{#MY_LISTING}}<li><a href="{{L_URL}}" lang="{{L_LANG}}">{{L_TITLE}}</a> · <span class="status status-{{L_STATUS_CLASS}}">{{L_STATUS}}</span>{{#L_REASON}}<br><span class="reason">{{L_REASON_TEXT}}</span>{{/L_REASON}}</li>
     {{/MY_LISTING}}
@@ -29,7 +29,7 @@
 </section>{{/HAS_SME}}
 {{#HAS_ORGANISER}}<section aria-labelledby="calls-heading">
   <h2 id="calls-heading">[[dashboard.calls]]</h2>
-  {{#NO_CALLS}}<p>[[dashboard.no_calls]]</p>{{/NO_CALLS}}
+  {{#NO_CALLS}}<p class="empty">[[dashboard.no_calls]] <a href="/calls/new">[[dashboard.new_call]]</a></p>{{/NO_CALLS}}
   <ul class="plain">
     {{#MY_CALL}}<li><a href="{{C_URL}}" lang="{{C_LANG}}">{{C_TITLE}}</a> · <span class="status status-{{C_STATUS_CLASS}}">{{C_STATUS}}</span> · {{C_ANSWERS}}{{#C_REASON}}<br><span class="reason">{{C_REASON_TEXT}}</span>{{/C_REASON}}</li>
     {{/MY_CALL}}

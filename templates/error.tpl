@@ -5,5 +5,12 @@
   <ul class="field-errors">
     {{#FIELD_ERROR}}<li><strong>{{FIELD}}</strong>: {{MESSAGE}}</li>{{/FIELD_ERROR}}
   </ul>
-  <p><a href="/">[[error.home]]</a></p>
+  <form method="get" action="/listings" class="search" role="search">
+    <label for="error-q">[[search.label]]</label>
+    <div class="search-row">
+      <input id="error-q" name="q" type="search" maxlength="200">
+      <button type="submit">[[search.submit]]</button>
+    </div>
+  </form>
+  <p><a href="/">[[error.home]]</a> · <a href="/calls">[[dashboard.browse_calls]]</a></p>
 </section>

@@ -10,7 +10,7 @@
 </dl>
 <blockquote class="message">{{MESSAGE}}</blockquote>
 {{#RESPONSE}}<p><strong>[[interest.organiser_says]]</strong> {{RESPONSE_TEXT}}</p>{{/RESPONSE}}
-{{#CAN_DECIDE}}<form method="post" action="/interests/{{ID}}/decision" class="decision">
+{{#CAN_DECIDE}}<form method="post" action="/interests/{{ID}}/decision" class="decision" novalidate>
   <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
   <fieldset><legend>[[interest.your_decision]]</legend>
     {{>F_RESPONSE}}
@@ -35,7 +35,7 @@
       <p>{{MSG_BODY}}</p>
     </li>{{/MSG}}
   </ol>
-  {{#CAN_WRITE}}<form method="post" action="/interests/{{ID}}/messages">
+  {{#CAN_WRITE}}<form method="post" action="/interests/{{ID}}/messages" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
     {{>F_BODY}}
     <p><button type="submit">[[interest.send_message]]</button></p>

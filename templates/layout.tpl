@@ -11,9 +11,21 @@
 <body>
 <a class="skip" href="#main">[[nav.skip]]</a>
 <header class="site">
-  <div class="bar">
-    <a class="brand" href="/">[[site.name]]</a>
-    {{#REGION}}<p class="region-badge"><a href="/r/{{REGION_SLUG}}">{{REGION_NAME}}</a> · [[region.ecoc_year]] {{REGION_YEAR}}</p>{{/REGION}}
+  <div class="masthead">
+    <div class="bar">
+      <a class="brand" href="/"><img src="/static/favicon.svg" alt="" width="28" height="28"> [[site.name]]</a>
+      {{#REGION}}<p class="region-badge"><a href="/r/{{REGION_SLUG}}">{{REGION_NAME}}</a> · [[region.ecoc_year]] {{REGION_YEAR}}</p>{{/REGION}}
+    </div>
+    <form method="post" action="/language" class="language">
+      <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+      <input type="hidden" name="back" value="{{CURRENT_PATH}}">
+      <label for="language-choice">[[nav.language]]</label>
+      <select id="language-choice" name="lang">
+        {{#LANGUAGE_OPTION}}<option value="{{CODE}}" lang="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+        {{/LANGUAGE_OPTION}}
+      </select>
+      <button type="submit">[[nav.change_language]]</button>
+    </form>
   </div>
   <nav aria-label="[[nav.main]]">
     <ul>
@@ -24,31 +36,24 @@
       <li><a href="/inbox">[[nav.inbox]]{{#HAS_UNREAD}} <span class="count">[[nav.unread]]</span>{{/HAS_UNREAD}}</a></li>
       {{#IS_ADMIN}}<li><a href="/moderation">[[nav.moderation]]</a></li>{{/IS_ADMIN}}
       <li><a href="/account">[[nav.account]]</a></li>
-      <li><form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="link">[[nav.logout]]</button></form></li>
+      <li class="end"><form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF_TOKEN}}"><button type="submit" class="link">[[nav.logout]]</button></form></li>
       {{/LOGGED_IN}}
       {{#LOGGED_OUT}}
-      <li><a href="/login">[[nav.login]]</a></li>
-      <li><a href="/register">[[nav.register]]</a></li>
+      <li class="end"><a href="/login">[[nav.login]]</a></li>
+      <li><a class="register" href="/register">[[nav.register]]</a></li>
       {{/LOGGED_OUT}}
     </ul>
   </nav>
-  <form method="post" action="/language" class="language">
-    <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
-    <input type="hidden" name="back" value="{{CURRENT_PATH}}">
-    <label for="language-choice">[[nav.language]]</label>
-    <select id="language-choice" name="lang">
-      {{#LANGUAGE_OPTION}}<option value="{{CODE}}" lang="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
-      {{/LANGUAGE_OPTION}}
-    </select>
-    <button type="submit">[[nav.change_language]]</button>
-  </form>
 </header>
 <main id="main">
 {{>CONTENT}}
 </main>
 <footer class="site">
-  <p>[[footer.about]]</p>
-  <p><a href="/api/v1/regions">[[footer.api]]</a></p>
+  <div class="footer-inner">
+    <p class="tagline">[[site.tagline]]</p>
+    <p>[[footer.about]]</p>
+    <p><a href="/api/v1/regions">[[footer.api]]</a></p>
+  </div>
 </footer>
 </body>
 </html>

@@ -9,21 +9,22 @@
     <p><span class="status status-{{STATUS_CLASS}}">{{STATUS}}</span></p>
     {{#PUBLIC_IS_OLDER}}<p>[[listing.public_is_older]]</p>{{/PUBLIC_IS_OLDER}}
     {{#REASON}}<p class="reason"><strong>[[listing.reason]]</strong> {{REASON_TEXT}}</p>{{/REASON}}
-    {{#CAN_EDIT}}<p class="actions">
+    {{#CAN_EDIT}}<div class="actions">
       <a class="button" href="/listings/{{ID}}/edit">[[listing.edit]]</a>
-    </p>
-    <form method="post" action="/listings/{{ID}}/archive" class="inline">
-      <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
-      <button type="submit" class="secondary">[[listing.archive]]</button>
-    </form>{{/CAN_EDIT}}
+      <a class="button secondary" href="/listings/{{ID}}/matches">[[match.for_you]]</a>
+      <form method="post" action="/listings/{{ID}}/archive" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
+        <button type="submit" class="secondary">[[listing.archive]]</button>
+      </form>
+    </div>{{/CAN_EDIT}}
     {{#CAN_MODERATE}}<form method="post" action="/listings/{{ID}}/moderation" class="moderation">
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       <fieldset>
         <legend>[[moderation.decide]]</legend>
-        <div class="field"><label for="reason-{{ID}}">[[moderation.reason]]</label>
+        <div class="field{{#MODERATION_ERROR}} invalid{{/MODERATION_ERROR}}"><label for="reason-{{ID}}">[[moderation.reason]]</label>
         <p class="hint" id="reason-{{ID}}-hint">[[moderation.reason_hint]]</p>
-        <textarea id="reason-{{ID}}" name="reason" rows="3" maxlength="2000" aria-describedby="reason-{{ID}}-hint"></textarea></div>
-        {{#MODERATION_ERROR}}<p class="error" role="alert">{{MODERATION_ERROR_TEXT}}</p>{{/MODERATION_ERROR}}
+        <textarea id="reason-{{ID}}" name="reason" rows="3" maxlength="2000" aria-describedby="reason-{{ID}}-hint{{#MODERATION_ERROR}} reason-{{ID}}-error{{/MODERATION_ERROR}}"{{#MODERATION_ERROR}} aria-invalid="true"{{/MODERATION_ERROR}}></textarea>
+        {{#MODERATION_ERROR}}<p class="error" id="reason-{{ID}}-error" role="alert">{{MODERATION_ERROR_TEXT}}</p>{{/MODERATION_ERROR}}</div>
         <p class="actions">
           <button type="submit" name="action" value="approve">[[moderation.approve]]</button>
           <button type="submit" name="action" value="request_changes" class="secondary">[[moderation.request_changes]]</button>

@@ -17,18 +17,9 @@
   </div>
 </form>
 <div class="results-layout">
-  <aside class="facets" aria-label="[[search.refine]]">
-    {{#FACET}}<section class="facet">
-      <h2>{{FACET_TITLE}}</h2>
-      <ul>
-        {{#FACET_VALUE}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="true" class="current"{{/CURRENT}}>{{LABEL}}</a> <span class="n">{{COUNT}}</span></li>
-        {{/FACET_VALUE}}
-      </ul>
-      {{#CLEAR}}<p><a href="{{CLEAR_URL}}">[[search.clear]]</a></p>{{/CLEAR}}
-    </section>{{/FACET}}
-  </aside>
   <section class="results" aria-labelledby="results-count">
     <p id="results-count" role="status">{{TOTAL}}</p>
+    <p class="jump"><a href="#refine">[[search.refine]]</a></p>
     {{#EMPTY}}<p class="empty">[[search.empty]] <a href="/register">[[search.empty_action]]</a></p>{{/EMPTY}}
     {{#NO_MATCH}}<p class="empty">[[search.no_match]]</p>{{/NO_MATCH}}
     <ol class="hits">
@@ -45,4 +36,14 @@
       {{#NEXT}}<a rel="next" href="{{NEXT_URL}}">[[search.next]]</a>{{/NEXT}}
     </nav>{{/PAGINATION}}
   </section>
+  <aside class="facets" id="refine" aria-label="[[search.refine]]">
+    {{#FACET}}<section class="facet">
+      <h2>{{FACET_TITLE}}</h2>
+      <ul>
+        {{#FACET_VALUE}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="true" class="current"{{/CURRENT}}>{{LABEL}}</a> <span class="n">{{COUNT}}</span></li>
+        {{/FACET_VALUE}}
+      </ul>
+      {{#CLEAR}}<p><a href="{{CLEAR_URL}}">[[search.clear]]</a></p>{{/CLEAR}}
+    </section>{{/FACET}}
+  </aside>
 </div>

@@ -158,9 +158,9 @@ static enum err_code calls_page(struct req *r, const char *region)
                                     : facet_label(r, (enum facet_kind)k, v));
             tpl_set(f, "COUNT", format_number(r->arena, r->lang, res.facets[k][i].count));
             tpl_set(f, "URL",
-                    arena_printf(r->arena, "%s?%s=%s",
-                                 region ? arena_printf(r->arena, "/r/%s/calls", region) : "/calls",
-                                 k == FACET_KIND ? "status" : facet_name((enum facet_kind)k), v));
+                    search_url(r, "calls", &sq,
+                               k == FACET_KIND ? "status" : facet_param((enum facet_kind)k), v, 1,
+                               0));
         }
     return resp_page(r, 200, "calls.tpl", d);
 }

@@ -17,6 +17,7 @@
 #include "../i18n.h"
 #include "../languages.h"
 #include "../listing.h"
+#include "../page_cache.h"
 #include "../plugin.h"
 #include "../search.h"
 #include "../taxonomy.h"
@@ -129,13 +130,13 @@ static void facet_links(struct req *r, struct tpl_dict *d, const struct search_q
             struct tpl_dict *o = tpl_section(f, "FACET_VALUE");
             tpl_set(o, "LABEL", facet_label(r, kind, fv->value));
             tpl_set(o, "COUNT", format_number(r->arena, r->lang, fv->count));
-            tpl_set(o, "URL", search_url(r, sq, facet_name(kind), fv->value, 1, 0));
+            tpl_set(o, "URL", search_url(r, "listings", sq, facet_param(kind), fv->value, 1, 0));
             if (current != NULL && strcmp(current, fv->value) == 0)
                 tpl_show(o, "CURRENT");
         }
         if (current != NULL) {
             struct tpl_dict *c = tpl_section(f, "CLEAR");
-            tpl_set(c, "CLEAR_URL", search_url(r, sq, facet_name(kind), NULL, 1, 0));
+            tpl_set(c, "CLEAR_URL", search_url(r, "listings", sq, facet_param(kind), NULL, 1, 0));
         }
     }
 }
@@ -173,11 +174,13 @@ static void pagination(struct req *r, struct tpl_dict *d, const struct search_qu
                         format_number(r->arena, r->lang, pages), NULL));
     if (sq->page > 1) {
         struct tpl_dict *prev = tpl_section(p, "PREV");
-        tpl_set(prev, "PREV_URL", search_url(r, sq, NULL, NULL, sq->page - 1, res->as_of));
+        tpl_set(prev, "PREV_URL",
+                search_url(r, "listings", sq, NULL, NULL, sq->page - 1, res->as_of));
     }
     if (sq->page < pages) {
         struct tpl_dict *next = tpl_section(p, "NEXT");
-        tpl_set(next, "NEXT_URL", search_url(r, sq, NULL, NULL, sq->page + 1, res->as_of));
+        tpl_set(next, "NEXT_URL",
+                search_url(r, "listings", sq, NULL, NULL, sq->page + 1, res->as_of));
     }
 }
 
@@ -201,6 +204,9 @@ static void search_form(struct req *r, struct tpl_dict *d, const struct search_q
 
 static enum err_code listings_page(struct req *r, const char *path_region)
 {
+    struct page_cache_key key;
+    if (page_cache_answer(r, &key))
+        return ERR_NONE;
     struct search_query sq;
     if (search_query_read(r, &sq, path_region) != ERR_NONE)
         return ERR_INVALID;
@@ -225,7 +231,10 @@ static enum err_code listings_page(struct req *r, const char *path_region)
     if (res.n_hits == 0)
         tpl_show(d, *sq.q || sq.sector || sq.kind || sq.lang ? "NO_MATCH" : "EMPTY");
     pagination(r, d, &sq, &res);
-    return resp_page(r, 200, "listings.tpl", d);
+    rc = resp_page(r, 200, "listings.tpl", d);
+    if (rc == ERR_NONE)
+        page_cache_keep(r, &key);
+    return rc;
 }
 
 enum err_code page_listings(struct req *r)
@@ -240,6 +249,9 @@ enum err_code page_region_listings(struct req *r)
 
 enum err_code api_listings(struct req *r)
 {
+    struct page_cache_key key;
+    if (page_cache_answer(r, &key))
+        return ERR_NONE;
     struct search_query sq;
     if (search_query_read(r, &sq, NULL) != ERR_NONE)
         return ERR_INVALID;
@@ -250,11 +262,14 @@ enum err_code api_listings(struct req *r)
     json_t *items = json_array();
     for (int i = 0; i < res.n_hits; i++)
         json_array_append_new(items, hit_json(r, &res.hits[i]));
-    return resp_json(r, 200,
-                     json_pack("{s:o, s:I, s:i, s:i, s:I, s:s, s:o}", "items", items, "total",
-                               (json_int_t)res.total, "page", sq.page, "per_page", SEARCH_PER_PAGE,
-                               "as_of", (json_int_t)res.as_of, "sort",
-                               sq.newest ? "newest" : "relevance", "facets", facets_json(&res)));
+    rc = resp_json(r, 200,
+                   json_pack("{s:o, s:I, s:i, s:i, s:I, s:s, s:o}", "items", items, "total",
+                             (json_int_t)res.total, "page", sq.page, "per_page", SEARCH_PER_PAGE,
+                             "as_of", (json_int_t)res.as_of, "sort",
+                             sq.newest ? "newest" : "relevance", "facets", facets_json(&res)));
+    if (rc == ERR_NONE)
+        page_cache_keep(r, &key);
+    return rc;
 }
 
 /* --- one listing --- */

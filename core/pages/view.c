@@ -117,20 +117,19 @@ static void url_param(struct buf *b, const char *name, const char *value)
     }
 }
 
-const char *search_url(struct req *r, const struct search_query *sq, const char *name,
-                       const char *value, int page, long long as_of)
+const char *search_url(struct req *r, const char *what, const struct search_query *sq,
+                       const char *name, const char *value, int page, long long as_of)
 {
     struct buf b;
     buf_init(&b);
     bool region_page = kv_get(&r->params, "region") != NULL;
-    buf_puts(&b, region_page ? arena_printf(r->arena, "/r/%s/listings", sq->region) : "/listings");
+    buf_puts(&b, region_page ? arena_printf(r->arena, "/r/%s/%s", sq->region, what)
+                             : arena_printf(r->arena, "/%s", what));
     struct {
         const char *name, *value;
-    } params[] = {{"q", sq->q},
-                  {"region", region_page ? NULL : sq->region},
-                  {"sector", sq->sector},
-                  {"kind", sq->kind},
-                  {"lang", sq->lang}};
+    } params[] = {{"q", sq->q},           {"region", region_page ? NULL : sq->region},
+                  {"sector", sq->sector}, {"kind", sq->kind},
+                  {"lang", sq->lang},     {"status", sq->status}};
     for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
         const char *v = params[i].value;
         if (name != NULL && strcmp(name, params[i].name) == 0)

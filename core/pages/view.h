@@ -30,11 +30,12 @@ const char *facet_label(struct req *r, enum facet_kind kind, const char *value);
 /* "€350 per day" */
 const char *price_text(struct req *r, const char *region, long long minor, const char *basis);
 
-/* The search page's address with `name` set to `value` (NULL removes it), the page and as_of
- * (0 leaves it out).  Arena-owned and already escaped for a URL; the template escapes it
- * again for HTML. */
-const char *search_url(struct req *r, const struct search_query *sq, const char *name,
-                       const char *value, int page, long long as_of);
+/* The address of a search page (`what`: "listings" or "calls", the region's own when the path
+ * names one) for `sq` with query parameter `name` set to `value` (NULL removes it), the page
+ * and as_of (0 leaves it out).  Arena-owned and already escaped for a URL; the template
+ * escapes it again for HTML. */
+const char *search_url(struct req *r, const char *what, const struct search_query *sq,
+                       const char *name, const char *value, int page, long long as_of);
 
 /* The listing form's fields (all but the organisation), showing `v`. */
 void listing_form_fields(struct req *r, struct tpl_dict *d, const char *region,

@@ -9,6 +9,9 @@
 #   stack.sh pg-url DIR PORT ROLE       print the libpq connection string for ROLE
 #   stack.sh psql DIR PORT ROLE [ARGS]  run psql as ROLE
 #   stack.sh nginx-start DIR PORT SOCKET [ACCESS_LOG]   write DIR/nginx/nginx.conf, start nginx
+#                                       (NGINX_MAX_CONNS: connections to the portal at most,
+#                                       default 256; the rest get 503 at once — see
+#                                       deploy/nginx/portal-locations.conf)
 #   stack.sh nginx-stop DIR
 #
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
@@ -92,6 +95,9 @@ nginx_start() {
     dir=$(cd "$1" && pwd -P) port=$2 socket=$3
     ng="$dir/nginx"
     access=${4:-$ng/access.log}
+    max_conns=${NGINX_MAX_CONNS:-256}
+    access_log="$access timed"
+    [ "$access" = off ] && access_log=off
     mkdir -p "$ng/tmp"
     cp /etc/nginx/fastcgi_params /etc/nginx/mime.types "$ng/"
     case "$socket" in /*) ;; *) socket="$(pwd)/$socket" ;; esac
@@ -107,16 +113,25 @@ events { worker_connections 4096; }
 http {
     include mime.types;
     default_type application/octet-stream;
-    access_log $access;
+    # The combined format plus how long each request took, in nginx and in the portal.
+    log_format timed '\$remote_addr - - [\$time_local] "\$request" \$status \$body_bytes_sent '
+                     'rt=\$request_time urt=\$upstream_response_time us=\$upstream_status';
+    access_log $access_log;
     server_tokens off;
     client_body_temp_path $ng/tmp/body;
     fastcgi_temp_path $ng/tmp/fastcgi;
     proxy_temp_path $ng/tmp/proxy;
     uwsgi_temp_path $ng/tmp/uwsgi;
     scgi_temp_path $ng/tmp/scgi;
-    upstream portal_fcgi { server unix:$socket; }
+    # The bounded queue in front of the portal: at most max_conns connections open to it (the
+    # zone shares the count between nginx's workers); the rest get 503 from nginx at once.
+    upstream portal_fcgi {
+        zone portal_fcgi 64k;
+        server unix:$socket max_conns=$max_conns;
+    }
     server {
-        listen 127.0.0.1:$port;
+        # A deep accept queue: a burst of connections waits for nginx, not for SYN retries.
+        listen 127.0.0.1:$port backlog=4096;
         root $repo/templates;
         include $repo/deploy/nginx/portal-locations.conf;
     }

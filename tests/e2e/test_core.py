@@ -23,6 +23,7 @@ def test_health_reports_database_and_plugins(stack):
     eq(r.header("Content-Type"), "application/json; charset=utf-8", "content type")
     body = r.json()
     index = body.pop("search_index")
+    eq(sorted(body.pop("page_cache")), ["entries", "hits", "misses"], "the page cache's figures")
     eq(body, {"status": "ok", "db": "ok",
               "plugins": ["kaunas", "rijeka", "timisoara", "matera", "leeuwarden"]}, "body")
     check(index["documents"] > 0, f"the search index reports itself: {index}")

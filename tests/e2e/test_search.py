@@ -4,6 +4,7 @@ second on every worker, and comes back complete by itself after a restart or a l
 announcement."""
 
 import os
+import re
 import time
 import urllib.parse
 import uuid
@@ -188,3 +189,60 @@ def test_the_index_reports_its_memory(stack):
     h = stack.client().get("/healthz").json()["search_index"]
     eq(h["documents"], int(stack.scalar("SELECT count(*) FROM listing_index")), "documents")
     check(0 < h["bytes"] < 50_000_000, f"bounded: {h['bytes']} bytes")
+
+
+CSRF_FIELD = re.compile(r'name="csrf" value="([A-Za-z0-9_-]{43})"')
+
+
+def page_cache_hits(stack):
+    """The page cache's hits summed over the workers that answer 24 health checks."""
+    seen = {}
+    for _ in range(24):
+        body = stack.client().get("/healthz").json()
+        seen[body["search_index"]["bytes"], body["page_cache"]["misses"]] = \
+            body["page_cache"]["hits"]
+    return sum(seen.values())
+
+
+def test_cached_search_pages_carry_each_visitors_own_csrf_token(stack):
+    path = "/r/rijeka/listings?q=" + uuid.uuid4().hex[:6] + "+OR+festival"
+    before = page_cache_hits(stack)
+    bodies = []
+    for _ in range(12):  # new visitors: every worker renders once, then answers from its cache
+        c = stack.client()
+        r = c.get(path)
+        eq(r.status, 200, f"{path}: {r}")
+        tokens = set(CSRF_FIELD.findall(r.text))
+        eq(tokens, {c.cookies.get("csrf")}, "the page's forms carry the cookie's token")
+        bodies.append(CSRF_FIELD.sub("", r.text))
+    returning = stack.client()
+    returning.cookies["csrf"] = "R" * 43
+    r = returning.get(path)
+    eq(set(CSRF_FIELD.findall(r.text)), {"R" * 43}, "a returning visitor keeps their token")
+    eq(r.header("Set-Cookie"), None, "and gets no new cookie")
+    check(all(b == bodies[0] for b in bodies), "every visitor saw the same page otherwise")
+    check(page_cache_hits(stack) > before, "some of them were answered from the cache")
+
+
+def test_cached_pages_follow_the_language_and_never_reach_a_logged_in_person(stack):
+    path = "/listings?q=festival"
+    for _ in range(12):
+        stack.client().get(path)
+    dutch = stack.client()
+    dutch.cookies["lang"] = "nl"
+    r = dutch.get(path, headers={"Accept-Language": "nl"})
+    check('<html lang="nl">' in r.text, "a Dutch visitor gets the Dutch page")
+    person = stack.client()
+    person.login("sme@rijeka.example")
+    r = person.get(path)
+    check('action="/logout"' in r.text, "a logged-in person gets their own page")
+    check('href="/register"' not in r.text, "not the visitor's")
+
+
+def test_a_cached_search_page_shows_a_change_at_once(stack):
+    word = "zs" + uuid.uuid4().hex[:8]
+    for _ in range(12):  # every worker keeps the empty answer for this word
+        eq(stack.client().get(f"/listings?q={word}").status, 200, "search")
+    approve_new_listing(stack, word)
+    pages = [stack.client().get(f"/listings?q={word}").text for _ in range(12)]
+    check(all(f"Puppetry {word}" in p for p in pages), "every worker shows the new listing")
