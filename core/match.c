@@ -245,17 +245,6 @@ static const char *num(struct arena *a, long long v)
     return arena_printf(a, "%lld", v);
 }
 
-/* The enabled regions' timezones as "slug=zone" pairs. */
-static const char *region_zones(struct arena *a)
-{
-    const char *pairs[64];
-    int n = 0;
-    for (int i = 0; i < plugin_count() && n < 64; i++)
-        pairs[n++] =
-            arena_printf(a, "%s=%s", plugin_at(i)->desc->slug, plugin_at(i)->desc->timezone);
-    return db_array_literal(a, pairs, n);
-}
-
 static const char *enabled_regions(struct arena *a, int *count)
 {
     const char *slugs[64];
@@ -544,7 +533,7 @@ static PGresult *details(struct question *q, const struct cand *c, int n, bool v
     const char **ids = arena_calloc(q->a, (size_t)n + 1, sizeof *ids);
     for (int i = 0; i < n; i++)
         ids[i] = num(q->a, c[i].id);
-    const char *params[] = {db_array_literal(q->a, ids, n), region_zones(q->a)};
+    const char *params[] = {db_array_literal(q->a, ids, n), plugin_zones_literal(q->a)};
     struct db_stmt *st = q->of_call ? (views ? &match_listing_views : &match_listing_details)
                                     : (views ? &match_call_views : &match_call_details);
     PGresult *res = db_exec(q->a, st, q->of_call || views ? 1 : 2, params);
@@ -746,7 +735,7 @@ static enum err_code compute_call_listings(struct arena *a, long long call_id,
 {
     memset(out, 0, sizeof *out);
     struct question q = {a, o, true, NULL, NULL, {0}, NULL, 0};
-    const char *id[] = {num(a, call_id), region_zones(a)};
+    const char *id[] = {num(a, call_id), plugin_zones_literal(a)};
     if ((q.subject = db_exec(a, &match_call_subject, 2, id)) == NULL)
         return db_error_code();
     if (PQntuples(q.subject) != 1 || !db_bool(q.subject, 0, "open") ||

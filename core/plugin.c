@@ -3,6 +3,8 @@
  */
 #include "plugin.h"
 
+#include "arena.h"
+#include "db.h"
 #include "http.h"
 #include "i18n.h"
 #include "log.h"
@@ -275,4 +277,23 @@ const struct plugin *plugin_for_subsector(const char *slug)
             if (strcmp(s->slug, slug) == 0)
                 return &plugins[i];
     return NULL;
+}
+
+const char *plugin_slugs_literal(struct arena *a)
+{
+    const char *slugs[64];
+    int n = 0;
+    for (int i = 0; i < plugin_count() && n < 64; i++)
+        slugs[n++] = plugin_at(i)->desc->slug;
+    return db_array_literal(a, slugs, n);
+}
+
+const char *plugin_zones_literal(struct arena *a)
+{
+    const char *pairs[64];
+    int n = 0;
+    for (int i = 0; i < plugin_count() && n < 64; i++)
+        pairs[n++] =
+            arena_printf(a, "%s=%s", plugin_at(i)->desc->slug, plugin_at(i)->desc->timezone);
+    return db_array_literal(a, pairs, n);
 }

@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+struct arena;
+
 struct plugin {
     const struct portal_plugin *desc;
     void *handle;
@@ -33,6 +35,11 @@ const struct plugin *plugin_at(int i);
 const struct plugin *plugin_find(const char *slug);
 /* The plugin owning a sub-sector slug, or NULL. */
 const struct plugin *plugin_for_subsector(const char *slug);
+
+/* The loaded regions as PostgreSQL array literals (arena-owned), for statements that take
+ * them as parameters: their slugs, and "slug=timezone" pairs. */
+const char *plugin_slugs_literal(struct arena *a);
+const char *plugin_zones_literal(struct arena *a);
 
 /* The host API handed to plugins (for tests that call hooks directly). */
 extern const struct portal_host plugin_host;

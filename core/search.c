@@ -159,15 +159,6 @@ enum err_code search_query_read(struct req *r, struct search_query *sq, const ch
     return input_has_errors(r) ? ERR_INVALID : ERR_NONE;
 }
 
-static const char *enabled_regions(struct req *r)
-{
-    const char *slugs[64];
-    int n = 0;
-    for (int i = 0; i < plugin_count() && n < 64; i++)
-        slugs[n++] = plugin_at(i)->desc->slug;
-    return db_array_literal(r->arena, slugs, n);
-}
-
 static void hits_fill(struct req *r, PGresult *res, struct search_result *out)
 {
     struct arena *a = r->arena;
@@ -235,8 +226,9 @@ enum err_code listing_search_in_database(struct req *r, const struct search_quer
     snprintf(per_page, sizeof per_page, "%d", SEARCH_PER_PAGE);
     snprintf(offset, sizeof offset, "%d", (sq->page - 1) * SEARCH_PER_PAGE);
     snprintf(as_of, sizeof as_of, "%lld", out->as_of);
-    const char *params[] = {sq->q, sq->region,         sq->sector, sq->kind, sq->lang,
-                            as_of, enabled_regions(r), per_page,   offset};
+    const char *params[] = {
+        sq->q,    sq->region, sq->sector, sq->kind, sq->lang, as_of, plugin_slugs_literal(r->arena),
+        per_page, offset};
     PGresult *hits =
         db_exec(r->arena, sq->newest ? &search_by_newest : &search_by_relevance, 9, params);
     PGresult *facets = hits ? db_exec(r->arena, &search_facets, 7, params) : NULL;
@@ -245,16 +237,6 @@ enum err_code listing_search_in_database(struct req *r, const struct search_quer
     hits_fill(r, hits, out);
     facets_fill(r, facets, out);
     return ERR_NONE;
-}
-
-static const char *region_zones(struct req *r)
-{
-    const char *pairs[64];
-    int n = 0;
-    for (int i = 0; i < plugin_count() && n < 64; i++)
-        pairs[n++] =
-            arena_printf(r->arena, "%s=%s", plugin_at(i)->desc->slug, plugin_at(i)->desc->timezone);
-    return db_array_literal(r->arena, pairs, n);
 }
 
 static void call_hits_fill(struct req *r, PGresult *res, struct search_result *out)
@@ -284,8 +266,14 @@ enum err_code call_search(struct req *r, const struct search_query *sq, struct s
     char per_page[8], offset[16];
     snprintf(per_page, sizeof per_page, "%d", SEARCH_PER_PAGE);
     snprintf(offset, sizeof offset, "%d", (sq->page - 1) * SEARCH_PER_PAGE);
-    const char *params[] = {sq->q,    sq->region, sq->sector,     sq->status, enabled_regions(r),
-                            per_page, offset,     region_zones(r)};
+    const char *params[] = {sq->q,
+                            sq->region,
+                            sq->sector,
+                            sq->status,
+                            plugin_slugs_literal(r->arena),
+                            per_page,
+                            offset,
+                            plugin_zones_literal(r->arena)};
     PGresult *hits = db_exec(r->arena, &call_search_hits, 8, params);
     PGresult *facets = hits ? db_exec(r->arena, &call_search_facets, 5, params) : NULL;
     if (facets == NULL)

@@ -219,6 +219,25 @@ def test_a_request_that_never_finishes_holds_one_worker_until_the_client_closes(
         w.nothing_died()
 
 
+def test_a_worker_is_free_again_as_soon_as_its_answer_is_written(stack):
+    """libfcgi by itself would wait, after answering, until the web server closes the connection
+    (seconds when it does not); on a unix socket the worker closes at once (core/worker.c)."""
+    with portal_with(stack, PORTAL_WORKERS="1"):
+        first = fcgi.connect(stack.socket, timeout=5)
+        try:
+            first.sendall(healthz_request())
+            ended = any(t == fcgi.END_REQUEST for t, _, _ in fcgi.read_records(first))
+            check(ended, "the first request was answered (and its connection closed)")
+            t0 = time.time()
+            o = fcgi.exchange(stack.socket, healthz_request(), timeout=5)
+            took = time.time() - t0
+            check(o.ended, f"the second connection was answered: {o}")
+            check(took < 0.5, f"the only worker took {took:.2f} s to take the next connection "
+                  "while the first one was still open on our side")
+        finally:
+            first.close()
+
+
 def test_a_second_request_multiplexed_on_the_connection_is_refused(stack):
     """BEGIN_REQUEST for request 2 while request 1 is still receiving its parameters: libfcgi
     answers request 2 with FCGI_CANT_MPX_CONN, skips its records and serves request 1 — unless an
