@@ -64,24 +64,23 @@ DB_STMT(call_award_stmt,
 DB_STMT(call_answering_orgs,
         "SELECT DISTINCT org_id FROM interests WHERE call_id = $1 AND status <> 'withdrawn'");
 /* $2: the regions' timezones (plugin_zones_literal): one round trip for the whole view. */
-DB_STMT(
-    call_get,
-    "SELECT c.id, c.org_id, c.region, c.status, call_state(c.status, c.deadline) AS state, "
-    "c.reason, c.lang, c.title, c.summary, c.description, c.programme, c.event_title, "
-    "to_char(c.event_start, 'YYYY-MM-DD') AS event_start, "
-    "to_char(c.event_end, 'YYYY-MM-DD') AS event_end, c.venue, c.sectors, c.subsectors, "
-    "c.tags, c.languages, c.partners_sought, c.budget_min_minor, c.budget_max_minor, "
-    "to_char(c.deadline AT TIME ZONE coalesce((SELECT split_part(z, '=', 2) FROM "
-    "unnest($2::text[]) "
-    "z WHERE split_part(z, '=', 1) = c.region), 'UTC'), 'YYYY-MM-DD HH24:MI') AS deadline_local, "
-    "to_char(c.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS deadline_utc, "
-    "c.deadline <= now() AS deadline_passed, c.cross_region, "
-    "o.name AS org_name, o.city AS org_city, o.website AS org_website, "
-    "(SELECT count(*) FROM interests i WHERE i.call_id = c.id AND i.status = 'accepted') "
-    "  AS accepted, "
-    "(SELECT count(*) FROM interests i WHERE i.call_id = c.id AND i.status <> 'withdrawn') "
-    "  AS answers "
-    "FROM calls c JOIN organisations o ON o.id = c.org_id WHERE c.id = $1");
+DB_STMT(call_get,
+        "SELECT c.id, c.org_id, c.region, c.status, call_state(c.status, c.deadline) AS state, "
+        "c.reason, c.lang, c.title, c.summary, c.description, c.programme, c.event_title, "
+        "to_char(c.event_start, 'YYYY-MM-DD') AS event_start, "
+        "to_char(c.event_end, 'YYYY-MM-DD') AS event_end, c.venue, c.sectors, c.subsectors, "
+        "c.tags, c.languages, c.partners_sought, c.budget_min_minor, c.budget_max_minor, "
+        "to_char(c.deadline AT TIME ZONE coalesce((SELECT split_part(z, '=', 2) "
+        "  FROM unnest($2::text[]) z WHERE split_part(z, '=', 1) = c.region), 'UTC'), "
+        "  'YYYY-MM-DD HH24:MI') AS deadline_local, "
+        "to_char(c.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS deadline_utc, "
+        "c.deadline <= now() AS deadline_passed, c.cross_region, "
+        "o.name AS org_name, o.city AS org_city, o.website AS org_website, "
+        "(SELECT count(*) FROM interests i WHERE i.call_id = c.id AND i.status = 'accepted') "
+        "  AS accepted, "
+        "(SELECT count(*) FROM interests i WHERE i.call_id = c.id AND i.status <> 'withdrawn') "
+        "  AS answers "
+        "FROM calls c JOIN organisations o ON o.id = c.org_id WHERE c.id = $1");
 
 static const char *num(struct req *r, long long v)
 {
