@@ -76,6 +76,10 @@ static void mark_down(void)
     backoff_us = backoff_us * 2 > 2000000 ? 2000000 : backoff_us * 2;
 }
 
+#define ACTOR_SQL                                                                                  \
+    "SELECT set_config('app.person_id', $1, true), set_config('app.org_ids', $2, true), "          \
+    "set_config('app.admin_regions', $3, true), set_config('app.super', $4, true)"
+
 /* Session settings of the serving connection; values come from settings, never from input. */
 static int connection_configure(void)
 {
@@ -86,9 +90,18 @@ static int connection_configure(void)
                                  "SELECT set_config('statement_timeout', $1, false), "
                                  "set_config('application_name', 'ecoc-portal', false), "
                                  "set_config('idle_in_transaction_session_timeout', '60000', "
-                                 "false)",
+                                 "false), "
+                                 /* JIT compiles a statement whose estimate looks large, at
+                                  * every execution: tens of milliseconds for queries that
+                                  * run in a fraction of one (the matchmaking windows). */
+                                 "set_config('jit', 'off', false)",
                                  1, NULL, params, NULL, NULL, 0);
     int ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    if (ok) { /* the actor statement of every transaction (transaction_open) */
+        PQclear(res);
+        res = PQprepare(conn, "db_actor", ACTOR_SQL, 4, NULL);
+        ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    }
     if (!ok)
         set_error(ERR_UNAVAILABLE, PQresultErrorField(res, PG_DIAG_SQLSTATE),
                   PQresultErrorMessage(res));
@@ -234,32 +247,79 @@ static bool simple_command(const char *sql)
     return ok;
 }
 
+static void actor_params(const struct db_actor *who, const char *params[4])
+{
+    static const struct db_actor none = {NULL, NULL, NULL, false};
+    if (who == NULL)
+        who = &none;
+    params[0] = who->person_id ? who->person_id : "";
+    params[1] = who->org_ids ? who->org_ids : "{}";
+    params[2] = who->admin_regions ? who->admin_regions : "{}";
+    params[3] = who->super ? "on" : "off";
+}
+
 /* Records who acts in the open transaction (set_config(..., true) ends with it). */
 static bool actor_record(const struct db_actor *who)
 {
-    const struct db_actor none = {NULL, NULL, NULL, false};
-    if (who == NULL)
-        who = &none;
-    const char *params[] = {
-        who->person_id ? who->person_id : "", who->org_ids ? who->org_ids : "{}",
-        who->admin_regions ? who->admin_regions : "{}", who->super ? "on" : "off"};
-    PGresult *res = PQexecParams(conn,
-                                 "SELECT set_config('app.person_id', $1, true), "
-                                 "set_config('app.org_ids', $2, true), "
-                                 "set_config('app.admin_regions', $3, true), "
-                                 "set_config('app.super', $4, true)",
-                                 4, NULL, params, NULL, NULL, 0);
+    const char *params[4];
+    actor_params(who, params);
+    PGresult *res = PQexecPrepared(conn, "db_actor", 4, params, NULL, NULL, 0);
     bool ok = !result_failed(res);
     PQclear(res);
     return ok;
 }
 
+/* Reads and drops the answers still owed on the connection (a COMMIT sent without waiting,
+ * db_request_finish_reading): libpq sends nothing new before they are read. */
+static void results_drain(void)
+{
+    PGresult *res;
+    for (int i = 0; i < 8 && (res = PQgetResult(conn)) != NULL; i++)
+        PQclear(res);
+}
+
+/* BEGIN and the actor in one round trip: both sent in libpq's pipeline mode, then their
+ * answers read (each query's result, a NULL after it, then the sync). */
 static bool transaction_open(void)
 {
-    if (!simple_command("BEGIN"))
+    const char *params[4];
+    actor_params(actor, params);
+    results_drain();
+    if (!PQenterPipelineMode(conn) ||
+        !PQsendQueryParams(conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) ||
+        !PQsendQueryPrepared(conn, "db_actor", 4, params, NULL, NULL, 0) || !PQpipelineSync(conn)) {
+        set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
+        mark_down();
         return false;
-    in_transaction = true;
-    return actor_record(actor);
+    }
+    PGresult *failure = NULL;
+    bool synced = false;
+    for (int i = 0; !synced && i < 16; i++) {
+        PGresult *res = PQgetResult(conn);
+        if (res == NULL) {
+            if (PQstatus(conn) != CONNECTION_OK)
+                break;
+            continue;
+        }
+        ExecStatusType st = PQresultStatus(res);
+        synced = st == PGRES_PIPELINE_SYNC;
+        if (!synced && st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
+            st != PGRES_PIPELINE_ABORTED && failure == NULL)
+            failure = res; /* kept for its message */
+        else
+            PQclear(res);
+    }
+    bool left = synced && PQexitPipelineMode(conn);
+    if (failure == NULL && left) {
+        in_transaction = true;
+        return true;
+    }
+    result_failed(failure); /* the error (NULL: the connection's); marks a lost one down */
+    PQclear(failure);
+    if (!left && conn != NULL)
+        mark_down(); /* a connection stuck in pipeline mode is of no further use */
+    in_transaction = conn != NULL && PQtransactionStatus(conn) == PQTRANS_INERROR;
+    return false;
 }
 
 enum err_code db_actor_update(const struct db_actor *who)
@@ -292,6 +352,23 @@ enum err_code db_request_finish(bool success)
     actor = NULL;
     want_transaction = false;
     return rc;
+}
+
+void db_request_finish_reading(void)
+{
+    /* A transaction that only read has nothing to lose: its COMMIT is sent and not waited for.
+     * PostgreSQL ends the transaction on receipt; libpq reads the answer before the next
+     * statement (PQexec* first drains what is left), long after it has arrived. */
+    if (in_transaction && conn != NULL) {
+        results_drain();
+        if (!PQsendQuery(conn, "COMMIT")) {
+            set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
+            mark_down();
+        }
+    }
+    in_transaction = false;
+    actor = NULL;
+    want_transaction = false;
 }
 
 bool db_in_transaction(void)

@@ -51,6 +51,9 @@ struct db_actor {
  * transaction and records `actor` in it; db_request_finish commits it (success) or rolls it
  * back.  Without, statements run on their own (anonymous reads). */
 void db_request_start(const struct db_actor *actor, bool transactional);
+/* Ends a request that changed nothing: its transaction, if any, is committed without waiting
+ * for the answer (the request's own answer need not wait for it). */
+void db_request_finish_reading(void);
 /* Changes who acts for the rest of the open transaction (after registration or login, the new
  * person acts).  ERR_NONE or the database error. */
 enum err_code db_actor_update(const struct db_actor *actor);

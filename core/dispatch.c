@@ -174,7 +174,11 @@ static enum err_code pipeline(struct req *r, char **envp, int (*read_fn)(char *,
         if (rc == ERR_NONE && idempotent)
             rc = idempotency_finish(r);
     }
-    enum err_code commit = db_request_finish(rc == ERR_NONE);
+    enum err_code commit = ERR_NONE;
+    if (rc == ERR_NONE && !req_is_state_changing(r))
+        db_request_finish_reading();
+    else
+        commit = db_request_finish(rc == ERR_NONE);
     if (rc == ERR_NONE && commit == ERR_NONE && req_is_state_changing(r))
         shared_writes_count(); /* before the answer leaves: see shared_state.h */
     if (rc != ERR_NONE || commit != ERR_NONE)
