@@ -54,7 +54,10 @@ DB_STMT(demo_interest,
         "INSERT INTO interests (call_id, listing_id, org_id, call_org_id, region, status, message, "
         "created_at) SELECT c.id, l.id, l.org_id, c.org_id, c.region, $3, $4, "
         "now() - make_interval(hours => $5::int) FROM calls c, listings l "
-        "WHERE c.id = $1 AND l.id = $2 RETURNING id");
+        "WHERE c.id = $1 AND l.id = $2 RETURNING id, org_id, call_org_id, region");
+/* The first member of an organisation: who answers or decides for it in the demo. */
+DB_STMT(demo_first_member, "SELECT person_id FROM memberships WHERE org_id = $1 "
+                           "ORDER BY person_id LIMIT 1");
 DB_STMT(demo_audit, "INSERT INTO audit_log (person_id, region, org_id, entity, entity_id, action, "
                     "from_state, to_state, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                     "$9, now() - make_interval(hours => $10::int))");
@@ -336,6 +339,36 @@ static int demo_call_one(struct arena *a, struct demo_region_state *st, json_t *
     return 0;
 }
 
+static long long first_member(struct arena *a, long long org)
+{
+    const char *params[] = {num(a, org)};
+    PGresult *res = db_exec(a, &demo_first_member, 1, params);
+    return res && PQntuples(res) == 1 ? db_int(res, 0, "person_id") : 0;
+}
+
+/* The audit entries of a demo answer (`row`: the inserted interest), written as the portal
+ * writes them (core/interest.c): the SME's member submitted it, then the organiser's member
+ * decided, or the SME withdrew it, an hour later. */
+static int interest_history(struct arena *a, const PGresult *row, const char *status, int hours_ago)
+{
+    long long id = db_int(row, 0, "id"), call_org = db_int(row, 0, "call_org_id");
+    long long sme = first_member(a, db_int(row, 0, "org_id"));
+    const char *region = db_value(row, 0, "region");
+    if (audit_insert(a, sme, region, call_org, "interest", id, "submitted", NULL, "submitted", NULL,
+                     hours_ago) != 0)
+        return -1;
+    const char *action = strcmp(status, "shortlisted") == 0 ? "shortlist"
+                         : strcmp(status, "accepted") == 0  ? "accept"
+                         : strcmp(status, "declined") == 0  ? "decline"
+                         : strcmp(status, "withdrawn") == 0 ? "withdrawn"
+                                                            : NULL;
+    if (action == NULL)
+        return 0;
+    long long who = strcmp(status, "withdrawn") == 0 ? sme : first_member(a, call_org);
+    return audit_insert(a, who, region, call_org, "interest", id, action, "submitted", status, NULL,
+                        hours_ago - 1);
+}
+
 static int demo_interest_one(struct arena *a, struct demo_region_state *st, json_t *i, int index,
                              char *err, size_t errlen)
 {
@@ -351,6 +384,10 @@ static int demo_interest_one(struct arena *a, struct demo_region_state *st, json
     PGresult *res = db_exec(a, &demo_interest, 5, v);
     if (res == NULL || PQntuples(res) != 1) {
         snprintf(err, errlen, "interest %d: %s", index, res ? "not inserted" : db_error());
+        return -1;
+    }
+    if (interest_history(a, res, str(i, "status"), 24 * 10 - index * 5) != 0) {
+        snprintf(err, errlen, "interest %d: %s", index, db_error());
         return -1;
     }
     return 0;

@@ -192,8 +192,16 @@ const struct portal_message i18n_en[] = {
     {"dashboard.calls", "Your calls"},
     {"dashboard.no_calls", "You have not posted a call yet."},
     {"dashboard.answers_title", "Your answers to calls"},
+    {"dashboard.no_answers",
+     "You have not answered a call yet. Find an open call that fits one of your offers:"},
     {"dashboard.answers", "{count} answers"},
     {"dashboard.browse_calls", "Browse open calls"},
+    {"dashboard.moderation", "Waiting for your moderation"},
+    {"dashboard.moderation_intro", "Offers and calls of your regions wait here until you approve "
+                                   "them, ask for changes or reject them."},
+    {"dashboard.pending_listings", "Offers waiting: {count}"},
+    {"dashboard.pending_calls", "Calls waiting: {count}"},
+    {"dashboard.open_queue", "Open the queue"},
 
     /* the shared sectors, kinds, price bases, states */
     {"sector.advertising", "Advertising"},
@@ -243,6 +251,7 @@ const struct portal_message i18n_en[] = {
     {"audit.request_changes", "asked for changes"},
     {"audit.reject", "rejected"},
     {"audit.archived", "archived"},
+    {"audit.who_portal", "the portal"},
 
     /* browsing and searching */
     {"search.title", "Offers: {where}"},
@@ -347,6 +356,8 @@ const struct portal_message i18n_en[] = {
     {"moderation.need_reason", "Please give a reason: the owner will see it."},
     {"moderation.not_pending",
      "This item is not waiting for moderation (someone may have decided already)."},
+    {"moderation.not_decided",
+     "Your decision on “{title}” was not taken: see what is missing next to it below."},
 
     /* calls */
     {"calls.title", "Calls for partners: {where}"},
@@ -374,6 +385,7 @@ const struct portal_message i18n_en[] = {
     {"call.budget_range", "{min} – {max}"},
     {"call.budget_hint", "In your region's currency."},
     {"call.programme_hint", "The ECoC programme or strand this belongs to."},
+    {"call.text_lang_hint", "The language you write this call in."},
     {"call.partners_value", "{sought} sought, {accepted} accepted"},
     {"call.who_may_answer", "Who may answer"},
     {"call.cross_region_yes", "SMEs of every ECoC region on the portal"},
@@ -424,6 +436,9 @@ const struct portal_message i18n_en[] = {
     {"interest.message_hint", "Why your offer fits, what you propose, when you are available."},
     {"interest.send", "Send my answer"},
     {"interest.nothing_to_offer", "You have no published offer that can answer this call yet."},
+    {"interest.no_answers_yet", "You have not answered this call yet. Choose one of your offers "
+                                "below and tell the organiser why it fits."},
+    {"interest.no_answers_closed", "This call takes no more answers. Other calls are still open:"},
     {"interest.saved", "Your answer is sent; the organiser has been told."},
     {"interest.call", "Call"},
     {"interest.offer", "Offer"},

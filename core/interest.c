@@ -48,8 +48,11 @@ DB_STMT(interest_withdraw_stmt,
         "WHERE i.id = $1 AND c.id = i.call_id AND c.deadline > now() "
         "AND i.status IN ('submitted', 'shortlisted', 'accepted') RETURNING i.id");
 DB_STMT(interest_lock_call, "SELECT partners_sought FROM calls WHERE id = $1 FOR UPDATE");
+/* A decision without a message keeps the organiser's earlier one: accepting after shortlisting
+ * must not erase what the SME was told. */
 DB_STMT(interest_decide_stmt,
-        "UPDATE interests i SET status = $2, response = nullif($3, ''), updated_at = now() "
+        "UPDATE interests i SET status = $2, response = coalesce(nullif($3, ''), i.response), "
+        "updated_at = now() "
         "FROM calls c WHERE i.id = $1 AND c.id = i.call_id "
         "AND c.status IN ('open', 'closed') "
         "AND i.status = ANY ($4::text[]) "

@@ -23,8 +23,10 @@
 
   {{#SME}}<section class="answer" aria-labelledby="answer-heading">
     <h2 id="answer-heading">[[interest.your_answers]]</h2>
-    <ul>{{#MY_ANSWER}}<li><a href="{{MY_ANSWER_URL}}">{{MY_ANSWER_TITLE}}</a> · {{MY_ANSWER_STATUS}}</li>{{/MY_ANSWER}}</ul>
-    {{#NOTHING_TO_OFFER}}<p>[[interest.nothing_to_offer]] <a href="/listings/new">[[dashboard.new_listing]]</a></p>{{/NOTHING_TO_OFFER}}
+    {{#HAS_MY_ANSWERS}}<ul class="plain">{{#MY_ANSWER}}<li><a href="{{MY_ANSWER_URL}}">{{MY_ANSWER_TITLE}}</a> · <span class="status status-{{MY_ANSWER_STATUS_CLASS}}">{{MY_ANSWER_STATUS}}</span></li>{{/MY_ANSWER}}</ul>{{/HAS_MY_ANSWERS}}
+    {{#NO_ANSWERS_YET}}<p class="empty">[[interest.no_answers_yet]]</p>{{/NO_ANSWERS_YET}}
+    {{#NO_ANSWERS_CLOSED}}<p class="empty">[[interest.no_answers_closed]] <a href="/calls?status=open">[[dashboard.browse_calls]]</a></p>{{/NO_ANSWERS_CLOSED}}
+    {{#NOTHING_TO_OFFER}}<p class="empty">[[interest.nothing_to_offer]] <a href="/listings/new">[[dashboard.new_listing]]</a></p>{{/NOTHING_TO_OFFER}}
     {{#ANSWER_FORM}}<form method="post" action="/calls/{{ID}}/interests" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF_TOKEN}}">
       {{>F_LISTING}}
@@ -48,7 +50,7 @@
       <fieldset><legend>[[moderation.decide]]</legend>
         <div class="field{{#MODERATION_ERROR}} invalid{{/MODERATION_ERROR}}"><label for="call-reason">[[moderation.reason]]</label>
         <p class="hint" id="call-reason-hint">[[moderation.reason_hint]]</p>
-        <textarea id="call-reason" name="reason" rows="3" maxlength="2000" aria-describedby="call-reason-hint{{#MODERATION_ERROR}} call-reason-error{{/MODERATION_ERROR}}"{{#MODERATION_ERROR}} aria-invalid="true"{{/MODERATION_ERROR}}></textarea>
+        <textarea id="call-reason" name="reason" rows="3" maxlength="2000" aria-describedby="call-reason-hint{{#MODERATION_ERROR}} call-reason-error{{/MODERATION_ERROR}}"{{#MODERATION_ERROR}} aria-invalid="true"{{/MODERATION_ERROR}}>{{MODERATION_REASON}}</textarea>
         {{#MODERATION_ERROR}}<p class="error" id="call-reason-error" role="alert">{{MODERATION_ERROR_TEXT}}</p>{{/MODERATION_ERROR}}</div>
         <p class="actions">
           <button type="submit" name="action" value="approve">[[moderation.approve]]</button>
@@ -58,11 +60,11 @@
       </fieldset>
     </form>{{/CAN_MODERATE}}
     {{#SEE_ANSWERS}}<h3>[[call.answers]]</h3>
-    {{#NO_ANSWERS}}<p>[[call.no_answers]]</p>{{/NO_ANSWERS}}
+    {{#NO_ANSWERS}}<p class="empty">[[call.no_answers]]</p>{{/NO_ANSWERS}}
     <ul class="answers">
       {{#ANSWER}}<li class="card">
         <h4><a href="/interests/{{ANSWER_ID}}">{{ANSWER_SME}}</a> · {{ANSWER_REGION}}</h4>
-        <p>[[call.answered_with]] <a href="/listings/{{ANSWER_LISTING_ID}}">{{ANSWER_LISTING}}</a> · <strong>{{ANSWER_STATUS}}</strong></p>
+        <p>[[call.answered_with]] <a href="/listings/{{ANSWER_LISTING_ID}}">{{ANSWER_LISTING}}</a> · <span class="status status-{{ANSWER_STATUS_CLASS}}">{{ANSWER_STATUS}}</span></p>
         <p>{{ANSWER_MESSAGE}}</p>
       </li>{{/ANSWER}}
     </ul>{{/SEE_ANSWERS}}

@@ -23,7 +23,7 @@
         <legend>[[moderation.decide]]</legend>
         <div class="field{{#MODERATION_ERROR}} invalid{{/MODERATION_ERROR}}"><label for="reason-{{ID}}">[[moderation.reason]]</label>
         <p class="hint" id="reason-{{ID}}-hint">[[moderation.reason_hint]]</p>
-        <textarea id="reason-{{ID}}" name="reason" rows="3" maxlength="2000" aria-describedby="reason-{{ID}}-hint{{#MODERATION_ERROR}} reason-{{ID}}-error{{/MODERATION_ERROR}}"{{#MODERATION_ERROR}} aria-invalid="true"{{/MODERATION_ERROR}}></textarea>
+        <textarea id="reason-{{ID}}" name="reason" rows="3" maxlength="2000" aria-describedby="reason-{{ID}}-hint{{#MODERATION_ERROR}} reason-{{ID}}-error{{/MODERATION_ERROR}}"{{#MODERATION_ERROR}} aria-invalid="true"{{/MODERATION_ERROR}}>{{MODERATION_REASON}}</textarea>
         {{#MODERATION_ERROR}}<p class="error" id="reason-{{ID}}-error" role="alert">{{MODERATION_ERROR_TEXT}}</p>{{/MODERATION_ERROR}}</div>
         <p class="actions">
           <button type="submit" name="action" value="approve">[[moderation.approve]]</button>

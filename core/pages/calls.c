@@ -282,8 +282,10 @@ static enum err_code call_owner_part(struct req *r, struct tpl_dict *d, const st
     if (v->is_owner && v->accepted > 0 &&
         (strcmp(v->status, "open") == 0 || strcmp(v->status, "closed") == 0))
         tpl_show(p, "CAN_AWARD");
-    if (v->is_admin && strcmp(v->status, "pending") == 0)
+    if (v->is_admin && strcmp(v->status, "pending") == 0) {
         tpl_show(p, "CAN_MODERATE");
+        moderation_form_errors(r, p);
+    }
     if (v->is_owner || v->is_admin) {
         tpl_show(p, "SEE_ANSWERS");
         const char *params[] = {arena_printf(r->arena, "%lld", v->id)};
@@ -300,6 +302,7 @@ static enum err_code call_owner_part(struct req *r, struct tpl_dict *d, const st
             tpl_set(an, "ANSWER_LISTING_ID", db_value(res, i, "listing_id"));
             tpl_set(an, "ANSWER_STATUS",
                     T(r, arena_printf(r->arena, "interest.status.%s", db_value(res, i, "status"))));
+            tpl_set(an, "ANSWER_STATUS_CLASS", db_value(res, i, "status"));
             tpl_set(an, "ANSWER_MESSAGE", db_value(res, i, "message"));
         }
         if (PQntuples(res) == 0)
@@ -321,14 +324,22 @@ static enum err_code call_sme_part(struct req *r, struct tpl_dict *d, const stru
         return db_error_code();
     for (int i = 0; i < PQntuples(answers); i++) {
         struct tpl_dict *a = tpl_section(s, "MY_ANSWER");
+        const char *title = db_value(answers, i, "title");
         tpl_set(a, "MY_ANSWER_URL",
                 arena_printf(r->arena, "/interests/%s", db_value(answers, i, "id")));
-        tpl_set(a, "MY_ANSWER_TITLE", db_value(answers, i, "title"));
+        tpl_set(a, "MY_ANSWER_TITLE", *title ? title : T(r, "interest.offer_gone"));
         tpl_set(a, "MY_ANSWER_STATUS",
                 T(r, arena_printf(r->arena, "interest.status.%s", db_value(answers, i, "status"))));
+        tpl_set(a, "MY_ANSWER_STATUS_CLASS", db_value(answers, i, "status"));
     }
-    if (strcmp(v->state, "open") != 0)
+    bool answered = PQntuples(answers) > 0;
+    if (answered)
+        tpl_show(s, "HAS_MY_ANSWERS");
+    if (strcmp(v->state, "open") != 0) {
+        if (!answered)
+            tpl_show(s, "NO_ANSWERS_CLOSED");
         return ERR_NONE;
+    }
     const char *params[] = {r->session->sme_org_ids, v->cross_region ? "true" : "false", v->region,
                             mine[0]};
     PGresult *res = db_exec(r->arena, &calls_my_answerable_listings, 4, params);
@@ -338,6 +349,8 @@ static enum err_code call_sme_part(struct req *r, struct tpl_dict *d, const stru
         tpl_show(s, "NOTHING_TO_OFFER");
         return ERR_NONE;
     }
+    if (!answered)
+        tpl_show(s, "NO_ANSWERS_YET");
     struct choice *c = arena_calloc(r->arena, (size_t)PQntuples(res), sizeof *c);
     for (int i = 0; i < PQntuples(res); i++) {
         c[i].value = arena_strdup(r->arena, db_value(res, i, "listing_id"));
@@ -477,7 +490,7 @@ static enum err_code call_form(struct req *r, int status, long long id, const st
     for (size_t i = 0; i < language_count(); i++)
         langs[i] = (struct choice){language_at(i)->code, language_at(i)->name};
     static const struct field_view lang = {
-        "lang", "field.text_lang", "select", "listing.text_lang_hint", NULL, true, 0};
+        "lang", "field.text_lang", "select", "call.text_lang_hint", NULL, true, 0};
     form_select(r, d, "F_LANG", &lang, langs, (int)language_count(), v->lang);
     struct choice *sc = arena_calloc(a, (size_t)taxonomy_sector_count(), sizeof *sc);
     for (int i = 0; i < taxonomy_sector_count(); i++)
@@ -636,6 +649,13 @@ enum err_code page_call_moderate(struct req *r)
 {
     long long id = 0;
     enum err_code rc = moderate(r, &id);
+    struct call_view v;
+    if (id && (rc == ERR_INVALID || rc == ERR_CONFLICT) && call_load(r, id, &v) == ERR_NONE &&
+        moderation_from_queue(r, v.region)) {
+        /* Back to the queue it was decided from, the problem next to the call's reason. */
+        enum err_code shown = moderation_queue_again(r, v.region, "call", id, err_status(rc));
+        return shown != ERR_NONE ? shown : rc;
+    }
     return id ? after_change(r, id, rc) : rc;
 }
 

@@ -1,15 +1,17 @@
 /*
  * dashboard.c — GET /dashboard: a logged-in person's starting point — their organisations and
- * what to do next.  (Listings, calls and matches add their own sections.)
+ * what to do next; for region admins (and the super admin) the moderation queues of their
+ * regions with what waits in each.  (Listings, calls and matches add their own sections.)
  */
 #include "pages.h"
+#include "view.h"
 
 #include "../arena.h"
 #include "../auth.h"
 #include "../db.h"
+#include "../format.h"
 #include "../http.h"
 #include "../i18n.h"
-#include "../plugin.h"
 #include "../tpl.h"
 
 #include <string.h>
@@ -27,6 +29,11 @@ DB_STMT(dashboard_calls,
 DB_STMT(dashboard_answers,
         "SELECT i.id, i.status, c.title FROM interests i JOIN calls c ON c.id = i.call_id "
         "WHERE i.org_id = ANY ($1::bigint[]) ORDER BY i.updated_at DESC LIMIT 100");
+DB_STMT(dashboard_queues,
+        "SELECT r.region, (SELECT count(*) FROM listings l WHERE l.region = r.region "
+        "AND l.status = 'pending') AS listings, (SELECT count(*) FROM calls c "
+        "WHERE c.region = r.region AND c.status = 'pending') AS calls "
+        "FROM unnest($1::text[]) AS r(region) ORDER BY r.region");
 DB_STMT(dashboard_orgs,
         "SELECT o.id, o.kind, o.name, o.region FROM memberships m "
         "JOIN organisations o ON o.id = m.org_id WHERE m.person_id = $1 ORDER BY o.name");
@@ -80,8 +87,57 @@ static enum err_code dashboard_work(struct req *r, struct tpl_dict *d)
         tpl_set(a, "A_TITLE", db_value(answers, i, "title"));
         tpl_set(a, "A_STATUS",
                 T(r, arena_printf(r->arena, "interest.status.%s", db_value(answers, i, "status"))));
+        tpl_set(a, "A_STATUS_CLASS", db_value(answers, i, "status"));
+    }
+    tpl_show(d, PQntuples(answers) == 0 ? "NO_ANSWERS" : "HAS_ANSWERS");
+    return ERR_NONE;
+}
+
+/* The moderation queues of the regions the person administers, with what waits in each.
+ * Returns whether there are any (the person is an admin). */
+static enum err_code dashboard_moderation(struct req *r, struct tpl_dict *d, bool *admin)
+{
+    const char *regions[] = {moderated_regions(r)};
+    *admin = strcmp(regions[0], "{}") != 0;
+    if (!*admin)
+        return ERR_NONE;
+    PGresult *res = db_exec(r->arena, &dashboard_queues, 1, regions);
+    if (res == NULL)
+        return db_error_code();
+    struct tpl_dict *m = tpl_section(d, "MODERATION");
+    for (int i = 0; i < PQntuples(res); i++) {
+        struct tpl_dict *q = tpl_section(m, "QUEUE");
+        const char *slug = db_value(res, i, "region");
+        long long listings = db_int(res, i, "listings"), calls = db_int(res, i, "calls");
+        tpl_set(q, "Q_URL", arena_printf(r->arena, "/r/%s/moderation", slug));
+        tpl_set(q, "Q_REGION", region_name(slug));
+        tpl_set(q, "Q_LISTINGS",
+                i18n_format(r->arena, r->lang, "dashboard.pending_listings", "count",
+                            format_number(r->arena, r->lang, listings), NULL));
+        tpl_set(q, "Q_CALLS",
+                i18n_format(r->arena, r->lang, "dashboard.pending_calls", "count",
+                            format_number(r->arena, r->lang, calls), NULL));
+        tpl_show(q, listings + calls > 0 ? "Q_WAITING" : "Q_EMPTY");
     }
     return ERR_NONE;
+}
+
+/* The person's organisations, each with what it can start (section ORGS). */
+static void dashboard_orgs_fill(struct req *r, struct tpl_dict *d, const PGresult *orgs)
+{
+    struct tpl_dict *od = tpl_section(d, "ORGS");
+    for (int i = 0; i < PQntuples(orgs); i++) {
+        struct tpl_dict *o = tpl_section(od, "ORG");
+        const char *kind = db_value(orgs, i, "kind");
+        tpl_set(o, "ORG_ID", db_value(orgs, i, "id"));
+        tpl_set(o, "ORG_NAME", db_value(orgs, i, "name"));
+        tpl_set(o, "ORG_KIND", T(r, arena_printf(r->arena, "org.kind.%s", kind)));
+        tpl_set(o, "ORG_REGION", region_name(db_value(orgs, i, "region")));
+        tpl_set(o, "ORG_REGION_SLUG", db_value(orgs, i, "region"));
+        tpl_show(o, kind[0] == 's' ? "IS_SME" : "IS_ORGANISER");
+    }
+    if (PQntuples(orgs) == 0)
+        tpl_show(od, "NO_ORGS");
 }
 
 enum err_code page_dashboard(struct req *r)
@@ -95,20 +151,13 @@ enum err_code page_dashboard(struct req *r)
     tpl_set(d, "NAME", r->session->name);
     if (req_query(r, "welcome") != NULL)
         tpl_show(d, "WELCOME");
-    for (int i = 0; i < PQntuples(orgs); i++) {
-        struct tpl_dict *o = tpl_section(d, "ORG");
-        const char *kind = db_value(orgs, i, "kind");
-        tpl_set(o, "ORG_ID", db_value(orgs, i, "id"));
-        tpl_set(o, "ORG_NAME", db_value(orgs, i, "name"));
-        tpl_set(o, "ORG_KIND", T(r, arena_printf(r->arena, "org.kind.%s", kind)));
-        const struct plugin *p = plugin_find(db_value(orgs, i, "region"));
-        tpl_set(o, "ORG_REGION", p ? p->desc->name : db_value(orgs, i, "region"));
-        tpl_set(o, "ORG_REGION_SLUG", db_value(orgs, i, "region"));
-        tpl_show(o, kind[0] == 's' ? "IS_SME" : "IS_ORGANISER");
-    }
-    if (PQntuples(orgs) == 0)
-        tpl_show(d, "NO_ORGS");
-    enum err_code rc = dashboard_work(r, d);
+    bool admin = false;
+    enum err_code rc = dashboard_moderation(r, d, &admin);
+    /* An admin who belongs to no organisation is not told so: the queues come first. */
+    if (rc == ERR_NONE && (PQntuples(orgs) > 0 || !admin))
+        dashboard_orgs_fill(r, d, orgs);
+    if (rc == ERR_NONE)
+        rc = dashboard_work(r, d);
     if (rc == ERR_NONE)
         rc = dashboard_calls_for_you(r, d);
     return rc != ERR_NONE ? rc : resp_page(r, 200, "dashboard.tpl", d);

@@ -89,7 +89,9 @@ static enum err_code interest_page(struct req *r, long long id, int status)
     form_field(r, d, "F_BODY", &body, form_value(r, "body"));
     static const struct field_view response = {
         "response", "interest.response", "textarea", "interest.response_hint", NULL, false, 2000};
-    form_field(r, d, "F_RESPONSE", &response, form_value(r, "response"));
+    /* What was typed when the form comes back with a problem, else the saved message. */
+    const char *shown = input_raw(r, "response") ? form_value(r, "response") : v.response;
+    form_field(r, d, "F_RESPONSE", &response, shown ? shown : "");
     if ((rc = audit_trail_fill(r, d, "interest", id)) != ERR_NONE)
         return rc;
     return resp_page(r, status, "interest.tpl", d);

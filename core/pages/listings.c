@@ -553,11 +553,19 @@ enum err_code page_listing_moderate(struct req *r)
 {
     long long id = 0;
     enum err_code rc = moderate(r, &id);
-    if (rc == ERR_INVALID) {
-        /* Back to the listing with the message next to the decision form. */
+    if (rc == ERR_INVALID || rc == ERR_CONFLICT) {
         struct listing_view v;
         if (listing_load(r, id, &v) != ERR_NONE)
-            return ERR_INVALID;
+            return rc;
+        if (moderation_from_queue(r, v.region)) {
+            /* Back to the queue it was decided from, the problem next to the item's reason. */
+            enum err_code shown =
+                moderation_queue_again(r, v.region, "listing", id, err_status(rc));
+            return shown != ERR_NONE ? shown : rc;
+        }
+        if (rc == ERR_CONFLICT)
+            return rc;
+        /* Back to the listing with the message next to the decision form. */
         r->region = plugin_find(v.region);
         struct tpl_dict *d = page_dict(r);
         page_title(r, v.title);

@@ -3,6 +3,7 @@
  */
 #include "view.h"
 
+#include "../access.h"
 #include "../arena.h"
 #include "../buf.h"
 #include "../db.h"
@@ -19,10 +20,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Who acted: the person, or for entries without one (the demo loader's, or a person since
+ * deleted) the organisation the entry is about, or NULL (shown as the portal itself). */
 DB_STMT(audit_trail,
         "SELECT to_char(a.at, 'YYYY-MM-DD HH24:MI') AS at, a.action, a.from_state, a.to_state, "
-        "a.reason, coalesce(p.name, '') AS who FROM audit_log a "
+        "a.reason, coalesce(p.name, o.name) AS who FROM audit_log a "
         "LEFT JOIN persons p ON p.id = a.person_id "
+        "LEFT JOIN organisations o ON o.id = a.org_id "
         "WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.at, a.id");
 
 const char *region_name(const char *slug)
@@ -260,6 +264,12 @@ void listing_view_from_form(struct req *r, struct listing_view *v)
     v->contact_phone = form_value(r, "contact_phone");
 }
 
+static const char *audit_who(struct req *r, const PGresult *res, int row)
+{
+    const char *who = db_value(res, row, "who");
+    return who != NULL && *who != '\0' ? who : T(r, "audit.who_portal");
+}
+
 enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity, long long id)
 {
     const char *params[] = {entity, arena_printf(r->arena, "%lld", id)};
@@ -269,7 +279,7 @@ enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *en
     for (int i = 0; i < PQntuples(res); i++) {
         struct tpl_dict *e = tpl_section(d, "AUDIT");
         tpl_set(e, "AUDIT_AT", format_datetime(r->arena, r->lang, db_value(res, i, "at")));
-        tpl_set(e, "AUDIT_WHO", db_value(res, i, "who"));
+        tpl_set(e, "AUDIT_WHO", audit_who(r, res, i));
         tpl_set(e, "AUDIT_ACTION",
                 T(r, arena_printf(r->arena, "audit.%s", db_value(res, i, "action"))));
         const char *to = db_value(res, i, "to_state");
@@ -291,7 +301,7 @@ enum err_code audit_trail_json(struct req *r, const char *entity, long long id, 
     for (int i = 0; i < PQntuples(res); i++)
         json_array_append_new(
             *out, json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?}", "at", db_value(res, i, "at"),
-                            "who", db_value(res, i, "who"), "action", db_value(res, i, "action"),
+                            "who", audit_who(r, res, i), "action", db_value(res, i, "action"),
                             "from", db_value(res, i, "from_state"), "to",
                             db_value(res, i, "to_state"), "reason", db_value(res, i, "reason")));
     return ERR_NONE;
@@ -300,7 +310,22 @@ enum err_code audit_trail_json(struct req *r, const char *entity, long long id, 
 void moderation_form_errors(struct req *r, struct tpl_dict *d)
 {
     for (int i = 0; i < r->field_errors.count; i++) {
+        const char *field = r->field_errors.items[i].name;
+        if (strcmp(field, "reason") != 0 && strcmp(field, "action") != 0)
+            continue; /* another form's problem (an answer to a call, say) */
         struct tpl_dict *e = tpl_section(d, "MODERATION_ERROR");
         tpl_set(e, "MODERATION_ERROR_TEXT", r->field_errors.items[i].value);
+        break; /* one message: the field's error element has one id */
     }
+    tpl_set(d, "MODERATION_REASON", form_value(r, "reason"));
+}
+
+const char *moderated_regions(struct req *r)
+{
+    const char *slugs[64];
+    int n = 0;
+    for (int i = 0; i < plugin_count() && n < 64; i++)
+        if (access_admin_of(r, plugin_at(i)->desc->slug))
+            slugs[n++] = plugin_at(i)->desc->slug;
+    return db_array_literal(r->arena, slugs, n);
 }

@@ -1,6 +1,7 @@
 /*
  * view.h — small helpers shared by the pages: names of regions, sectors and languages, amounts
- * with their basis, search links, the listing form's fields, and audit trails.
+ * with their basis, search links, the listing form's fields, audit trails, and the moderation
+ * forms and queues that the listing and call pages share.
  */
 #ifndef PAGES_VIEW_H
 #define PAGES_VIEW_H
@@ -47,7 +48,23 @@ void listing_view_from_form(struct req *r, struct listing_view *v);
 /* The audit trail of an entity, as sections AUDIT in `d`, and as JSON. */
 enum err_code audit_trail_fill(struct req *r, struct tpl_dict *d, const char *entity, long long id);
 enum err_code audit_trail_json(struct req *r, const char *entity, long long id, json_t **out);
-/* Shows the moderation form's field errors (section MODERATION_ERROR). */
+/* Shows the moderation form's problem (section MODERATION_ERROR: the first error of "reason" or
+ * "action"; other forms' fields are left out) and what was typed as the reason
+ * (MODERATION_REASON) in `d`. */
 void moderation_form_errors(struct req *r, struct tpl_dict *d);
+/* The regions the person administers among those switched on (all for the super admin), as a
+ * PostgreSQL array literal for a $n::text[] parameter; arena-owned. */
+const char *moderated_regions(struct req *r);
+/* The next two live in moderation.c, beside the queue they draw.
+ *
+ * true when a decision was sent from the moderation queue of `region` (its "back" field) by
+ * one of the region's admins: a refusal then goes back to that queue. */
+bool moderation_from_queue(struct req *r, const char *region);
+/* Answers with the moderation queue of `region` and `status` (422, 409) after the decision on
+ * item `type` ("listing", "call") `id` was refused: the problem at the top, linked to the item's
+ * reason field, which is marked and keeps what was typed.  Returns ERR_NONE once it has answered
+ * (the handler then returns its own error, so that nothing is committed), else an error. */
+enum err_code moderation_queue_again(struct req *r, const char *region, const char *type,
+                                     long long id, int status);
 
 #endif

@@ -187,8 +187,16 @@ const struct portal_message kaunas_ui_lt[] = {
     {"dashboard.calls", "Jūsų kvietimai"},
     {"dashboard.no_calls", "Dar nesate paskelbę nė vieno kvietimo."},
     {"dashboard.answers_title", "Jūsų paraiškos kvietimams"},
+    {"dashboard.no_answers", "Dar nesate pateikę paraiškos jokiam kvietimui. Raskite atvirą "
+                             "kvietimą, kuris tinka vienam iš jūsų pasiūlymų:"},
     {"dashboard.answers", "Paraiškų: {count}"},
     {"dashboard.browse_calls", "Peržiūrėti atvirus kvietimus"},
+    {"dashboard.moderation", "Laukia jūsų moderavimo"},
+    {"dashboard.moderation_intro", "Jūsų regionų pasiūlymai ir kvietimai laukia čia, kol juos "
+                                   "patvirtinsite, paprašysite pakeitimų arba atmesite."},
+    {"dashboard.pending_listings", "Laukiantys pasiūlymai: {count}"},
+    {"dashboard.pending_calls", "Laukiantys kvietimai: {count}"},
+    {"dashboard.open_queue", "Atidaryti eilę"},
 
     /* the shared sectors, kinds, price bases, states */
     {"sector.advertising", "Reklama"},
@@ -238,6 +246,7 @@ const struct portal_message kaunas_ui_lt[] = {
     {"audit.request_changes", "paprašė pakeitimų"},
     {"audit.reject", "atmetė"},
     {"audit.archived", "archyvavo"},
+    {"audit.who_portal", "portalas"},
 
     /* browsing and searching */
     {"search.title", "Pasiūlymai: {where}"},
@@ -347,6 +356,8 @@ const struct portal_message kaunas_ui_lt[] = {
     {"moderation.need_reason", "Nurodykite priežastį: ją matys savininkas."},
     {"moderation.not_pending",
      "Šis įrašas nelaukia moderavimo (galbūt kas nors jau priėmė sprendimą)."},
+    {"moderation.not_decided",
+     "Sprendimas dėl „{title}“ nepriimtas: žemiau, šalia jo, nurodyta, ko trūksta."},
 
     /* calls */
     {"calls.title", "Kvietimai partneriams: {where}"},
@@ -375,6 +386,7 @@ const struct portal_message kaunas_ui_lt[] = {
     {"call.budget_range", "{min} – {max}"},
     {"call.budget_hint", "Jūsų regiono valiuta."},
     {"call.programme_hint", "Europos kultūros sostinės programa ar kryptis, kuriai tai priklauso."},
+    {"call.text_lang_hint", "Kalba, kuria rašote šį kvietimą."},
     {"call.partners_value", "ieškoma: {sought}, priimta: {accepted}"},
     {"call.who_may_answer", "Kas gali teikti paraiškas"},
     {"call.cross_region_yes", "Visų portalo Europos kultūros sostinių regionų MVĮ"},
@@ -428,6 +440,11 @@ const struct portal_message kaunas_ui_lt[] = {
     {"interest.send", "Pateikti paraišką"},
     {"interest.nothing_to_offer",
      "Kol kas neturite paskelbto pasiūlymo, su kuriuo galėtumėte teikti paraišką šiam kvietimui."},
+    {"interest.no_answers_yet",
+     "Šiam kvietimui paraiškos dar nepateikėte. Žemiau pasirinkite vieną iš savo pasiūlymų ir "
+     "parašykite organizatoriui, kodėl jis tinka."},
+    {"interest.no_answers_closed",
+     "Šiam kvietimui paraiškos nebepriimamos. Kiti kvietimai dar atviri:"},
     {"interest.saved", "Paraiška pateikta; organizatorius apie ją informuotas."},
     {"interest.call", "Kvietimas"},
     {"interest.offer", "Pasiūlymas"},

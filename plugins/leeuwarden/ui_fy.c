@@ -190,8 +190,16 @@ const struct portal_message leeuwarden_ui_fy[] = {
     {"dashboard.calls", "Jo oproppen"},
     {"dashboard.no_calls", "Jo hawwe noch gjin oprop pleatst."},
     {"dashboard.answers_title", "Jo reaksjes op oproppen"},
+    {"dashboard.no_answers",
+     "Jo hawwe noch net op in oprop reagearre. Sykje in iepen oprop dy't by jo oanbod past:"},
     {"dashboard.answers", "Reaksjes: {count}"},
     {"dashboard.browse_calls", "Besjoch iepen oproppen"},
+    {"dashboard.moderation", "Wachtet op jo moderaasje"},
+    {"dashboard.moderation_intro", "Oanbod en oproppen út jo regio's wachtsje hjir oant jo se "
+                                   "goedkarre, om feroaringen freegje of ôfwize."},
+    {"dashboard.pending_listings", "Wachtsjend oanbod: {count}"},
+    {"dashboard.pending_calls", "Wachtsjende oproppen: {count}"},
+    {"dashboard.open_queue", "Nei de wachtrige"},
 
     /* the shared sectors, kinds, price bases, states */
     {"sector.advertising", "Reklame"},
@@ -241,6 +249,7 @@ const struct portal_message leeuwarden_ui_fy[] = {
     {"audit.request_changes", "feroaringen frege"},
     {"audit.reject", "ôfkard"},
     {"audit.archived", "argivearre"},
+    {"audit.who_portal", "it portaal"},
 
     /* browsing and searching */
     {"search.title", "Oanbod: {where}"},
@@ -350,6 +359,8 @@ const struct portal_message leeuwarden_ui_fy[] = {
     {"moderation.need_reason", "Jou in reden op: de eigner krijt dy te sjen."},
     {"moderation.not_pending",
      "Dit item wachtet net op moderaasje (miskien hat in oar al in beslút nommen)."},
+    {"moderation.not_decided",
+     "Jo beslút oer “{title}” is net trochfierd: hjirûnder stiet dêrneist wat der ûntbrekt."},
 
     /* calls */
     {"calls.title", "Oproppen foar partners: {where}"},
@@ -381,6 +392,7 @@ const struct portal_message leeuwarden_ui_fy[] = {
     {"call.budget_hint", "Yn de faluta fan jo regio."},
     {"call.programme_hint",
      "It programma of de programmaline fan de Kulturele Haadstêd dêr't dit by heart."},
+    {"call.text_lang_hint", "De taal dêr't jo dizze oprop yn skriuwe."},
     {"call.partners_value", "{sought} socht, {accepted} oannommen"},
     {"call.who_may_answer", "Wa mei reagearje"},
     {"call.cross_region_yes", "Mkb-bedriuwen út alle regio's fan it portaal"},
@@ -435,6 +447,10 @@ const struct portal_message leeuwarden_ui_fy[] = {
     {"interest.send", "Reaksje ferstjoere"},
     {"interest.nothing_to_offer",
      "Jo hawwe noch gjin publisearre oanbod dêr't jo mei op dizze oprop reagearje kinne."},
+    {"interest.no_answers_yet", "Jo hawwe noch net op dizze oprop reagearre. Kies hjirûnder ien "
+                                "fan jo oanbiedingen en fertel de organisator wêrom't it past."},
+    {"interest.no_answers_closed",
+     "Dizze oprop nimt gjin reaksjes mear oan. Oare oproppen steane noch iepen:"},
     {"interest.saved", "Jo reaksje is ferstjoerd; de organisator hat in melding krigen."},
     {"interest.call", "Oprop"},
     {"interest.offer", "Oanbod"},

@@ -191,8 +191,16 @@ const struct portal_message leeuwarden_ui_nl[] = {
     {"dashboard.calls", "Uw oproepen"},
     {"dashboard.no_calls", "U hebt nog geen oproep geplaatst."},
     {"dashboard.answers_title", "Uw reacties op oproepen"},
+    {"dashboard.no_answers",
+     "U hebt nog niet op een oproep gereageerd. Zoek een open oproep die bij uw aanbod past:"},
     {"dashboard.answers", "Reacties: {count}"},
     {"dashboard.browse_calls", "Bekijk open oproepen"},
+    {"dashboard.moderation", "Wacht op uw moderatie"},
+    {"dashboard.moderation_intro", "Aanbod en oproepen uit uw regio's wachten hier tot u ze "
+                                   "goedkeurt, om wijzigingen vraagt of afwijst."},
+    {"dashboard.pending_listings", "Wachtend aanbod: {count}"},
+    {"dashboard.pending_calls", "Wachtende oproepen: {count}"},
+    {"dashboard.open_queue", "Naar de wachtrij"},
 
     /* the shared sectors, kinds, price bases, states */
     {"sector.advertising", "Reclame"},
@@ -242,6 +250,7 @@ const struct portal_message leeuwarden_ui_nl[] = {
     {"audit.request_changes", "wijzigingen gevraagd"},
     {"audit.reject", "afgekeurd"},
     {"audit.archived", "gearchiveerd"},
+    {"audit.who_portal", "het portaal"},
 
     /* browsing and searching */
     {"search.title", "Aanbod: {where}"},
@@ -353,6 +362,8 @@ const struct portal_message leeuwarden_ui_nl[] = {
     {"moderation.need_reason", "Geef een reden op: de eigenaar krijgt die te zien."},
     {"moderation.not_pending",
      "Dit item wacht niet op moderatie (misschien heeft iemand anders al een besluit genomen)."},
+    {"moderation.not_decided",
+     "Uw besluit over “{title}” is niet uitgevoerd: hieronder staat ernaast wat er ontbreekt."},
 
     /* calls */
     {"calls.title", "Oproepen voor partners: {where}"},
@@ -384,6 +395,7 @@ const struct portal_message leeuwarden_ui_nl[] = {
     {"call.budget_hint", "In de munteenheid van uw regio."},
     {"call.programme_hint",
      "Het programma of de programmalijn van de Culturele Hoofdstad waar dit bij hoort."},
+    {"call.text_lang_hint", "De taal waarin u deze oproep schrijft."},
     {"call.partners_value", "{sought} gezocht, {accepted} geaccepteerd"},
     {"call.who_may_answer", "Wie mag reageren"},
     {"call.cross_region_yes", "Mkb-bedrijven uit alle regio's van het portaal"},
@@ -438,6 +450,10 @@ const struct portal_message leeuwarden_ui_nl[] = {
     {"interest.send", "Reactie versturen"},
     {"interest.nothing_to_offer",
      "U hebt nog geen gepubliceerd aanbod waarmee u op deze oproep kunt reageren."},
+    {"interest.no_answers_yet", "U hebt nog niet op deze oproep gereageerd. Kies hieronder een van "
+                                "uw aanbiedingen en vertel de organisator waarom die past."},
+    {"interest.no_answers_closed",
+     "Deze oproep neemt geen reacties meer aan. Andere oproepen staan nog open:"},
     {"interest.saved", "Uw reactie is verstuurd; de organisator heeft een melding gekregen."},
     {"interest.call", "Oproep"},
     {"interest.offer", "Aanbod"},

@@ -190,8 +190,16 @@ const struct portal_message rijeka_ui_hr[] = {
     {"dashboard.calls", "Vaši pozivi"},
     {"dashboard.no_calls", "Još niste objavili nijedan poziv."},
     {"dashboard.answers_title", "Vaši odgovori na pozive"},
+    {"dashboard.no_answers", "Još niste odgovorili ni na jedan poziv. Pronađite otvoreni poziv "
+                             "koji odgovara nekoj od vaših ponuda:"},
     {"dashboard.answers", "Odgovori: {count}"},
     {"dashboard.browse_calls", "Pregledajte otvorene pozive"},
+    {"dashboard.moderation", "Čeka vaše moderiranje"},
+    {"dashboard.moderation_intro", "Ponude i pozivi vaših regija čekaju ovdje dok ih ne odobrite, "
+                                   "zatražite izmjene ili odbijete."},
+    {"dashboard.pending_listings", "Ponude na čekanju: {count}"},
+    {"dashboard.pending_calls", "Pozivi na čekanju: {count}"},
+    {"dashboard.open_queue", "Otvori red za moderiranje"},
 
     /* the shared sectors, kinds, price bases, states */
     {"sector.advertising", "Oglašavanje"},
@@ -241,6 +249,7 @@ const struct portal_message rijeka_ui_hr[] = {
     {"audit.request_changes", "zahtjev za izmjenama"},
     {"audit.reject", "odbijanje"},
     {"audit.archived", "arhiviranje"},
+    {"audit.who_portal", "portal"},
 
     /* browsing and searching */
     {"search.title", "Ponude: {where}"},
@@ -348,6 +357,8 @@ const struct portal_message rijeka_ui_hr[] = {
     {"moderation.reject", "Odbij"},
     {"moderation.need_reason", "Navedite obrazloženje: vlasnik će ga vidjeti."},
     {"moderation.not_pending", "Ova stavka ne čeka moderiranje (možda je netko već odlučio)."},
+    {"moderation.not_decided",
+     "Vaša odluka o „{title}“ nije provedena: u nastavku, uz nju, piše što nedostaje."},
 
     /* calls */
     {"calls.title", "Pozivi za partnere: {where}"},
@@ -376,6 +387,7 @@ const struct portal_message rijeka_ui_hr[] = {
     {"call.budget_range", "{min} – {max}"},
     {"call.budget_hint", "U valuti vaše regije."},
     {"call.programme_hint", "Program ili programski pravac EPK-a kojem ovo pripada."},
+    {"call.text_lang_hint", "Jezik na kojem pišete ovaj poziv."},
     {"call.partners_value", "traži se: {sought}, prihvaćeno: {accepted}"},
     {"call.who_may_answer", "Tko može odgovoriti"},
     {"call.cross_region_yes", "MSP-ovi iz svih EPK regija na portalu"},
@@ -427,6 +439,10 @@ const struct portal_message rijeka_ui_hr[] = {
     {"interest.send", "Pošalji odgovor"},
     {"interest.nothing_to_offer",
      "Još nemate objavljenu ponudu kojom biste mogli odgovoriti na ovaj poziv."},
+    {"interest.no_answers_yet", "Još niste odgovorili na ovaj poziv. U nastavku odaberite jednu od "
+                                "svojih ponuda i napišite organizatoru zašto odgovara."},
+    {"interest.no_answers_closed",
+     "Ovaj poziv više ne prima odgovore. Drugi su pozivi još otvoreni:"},
     {"interest.saved", "Vaš je odgovor poslan; organizator je obaviješten."},
     {"interest.call", "Poziv"},
     {"interest.offer", "Ponuda"},

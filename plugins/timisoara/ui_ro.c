@@ -196,8 +196,17 @@ const struct portal_message timisoara_ui_ro[] = {
     {"dashboard.calls", "Apelurile dumneavoastră"},
     {"dashboard.no_calls", "Nu ați lansat încă niciun apel."},
     {"dashboard.answers_title", "Răspunsurile dumneavoastră la apeluri"},
+    {"dashboard.no_answers", "Nu ați răspuns încă la niciun apel. Găsiți un apel deschis potrivit "
+                             "pentru una dintre ofertele dumneavoastră:"},
     {"dashboard.answers", "Răspunsuri: {count}"},
     {"dashboard.browse_calls", "Vedeți apelurile deschise"},
+    {"dashboard.moderation", "În așteptarea moderării dumneavoastră"},
+    {"dashboard.moderation_intro",
+     "Ofertele și apelurile din regiunile dumneavoastră așteaptă aici până când le aprobați, "
+     "cereți modificări sau le respingeți."},
+    {"dashboard.pending_listings", "Oferte în așteptare: {count}"},
+    {"dashboard.pending_calls", "Apeluri în așteptare: {count}"},
+    {"dashboard.open_queue", "Deschideți lista de moderat"},
 
     /* the shared sectors, kinds, price bases, states */
     {"sector.advertising", "Publicitate"},
@@ -247,6 +256,7 @@ const struct portal_message timisoara_ui_ro[] = {
     {"audit.request_changes", "a cerut modificări"},
     {"audit.reject", "a respins"},
     {"audit.archived", "a arhivat"},
+    {"audit.who_portal", "portalul"},
 
     /* browsing and searching */
     {"search.title", "Oferte: {where}"},
@@ -361,6 +371,8 @@ const struct portal_message timisoara_ui_ro[] = {
     {"moderation.need_reason", "Indicați un motiv: autorul îl va vedea."},
     {"moderation.not_pending",
      "Acest element nu mai așteaptă moderarea (poate că altcineva a decis deja)."},
+    {"moderation.not_decided", "Decizia dumneavoastră privind „{title}” nu a fost luată: vedeți "
+                               "mai jos, lângă ea, ce lipsește."},
 
     /* calls */
     {"calls.title", "Apeluri pentru parteneri: {where}"},
@@ -392,6 +404,7 @@ const struct portal_message timisoara_ui_ro[] = {
     {"call.budget_hint", "În moneda regiunii dumneavoastră."},
     {"call.programme_hint",
      "Programul sau componenta Capitalei Europene a Culturii din care face parte."},
+    {"call.text_lang_hint", "Limba în care scrieți acest apel."},
     {"call.partners_value", "{sought} (acceptați până acum: {accepted})"},
     {"call.who_may_answer", "Cine poate răspunde"},
     {"call.cross_region_yes", "IMM-urile din toate regiunile portalului"},
@@ -445,6 +458,11 @@ const struct portal_message timisoara_ui_ro[] = {
     {"interest.send", "Trimiteți răspunsul"},
     {"interest.nothing_to_offer",
      "Nu aveți încă nicio ofertă publicată cu care să puteți răspunde la acest apel."},
+    {"interest.no_answers_yet",
+     "Nu ați răspuns încă la acest apel. Alegeți mai jos una dintre ofertele dumneavoastră și "
+     "spuneți-i organizatorului de ce se potrivește."},
+    {"interest.no_answers_closed",
+     "Acest apel nu mai primește răspunsuri. Alte apeluri sunt încă deschise:"},
     {"interest.saved", "Răspunsul dumneavoastră a fost trimis, iar organizatorul a fost anunțat."},
     {"interest.call", "Apel"},
     {"interest.offer", "Ofertă"},

@@ -10,6 +10,7 @@ import csv
 import datetime
 import email
 import email.policy
+import html
 import io
 import os
 import re
@@ -789,3 +790,226 @@ def test_mail_send_runs_sendmail_without_a_shell_and_refuses_header_injection(st
     finally:
         calls.cleanup()
         shutil.rmtree(work, ignore_errors=True)
+
+
+# --- what the pages show ---------------------------------------------------------------------
+
+EN = {"Accept-Language": "en"}
+
+
+def text_of(fragment):
+    """The text of an HTML fragment: tags dropped, entities decoded, white space folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def audit_entries(page):
+    """The entries of the page's history (ol.audit), as text."""
+    m = re.search(r'<ol class="audit">(.*?)</ol>', page, re.S)
+    check(m is not None, "the page has a history")
+    return [text_of(li) for li in re.findall(r"<li>(.*?)</li>", m.group(1), re.S)]
+
+
+def textarea(page, element_id):
+    """The text in the textarea with `element_id`, or None."""
+    m = re.search(rf'<textarea id="{re.escape(element_id)}"[^>]*>(.*?)</textarea>', page, re.S)
+    return html.unescape(m.group(1)) if m else None
+
+
+def queue_item(page, key):
+    """The card of item `key` ("call-12") of a moderation queue page, or None."""
+    m = re.search(rf'<li class="card" id="item-{re.escape(key)}">(.*?)</li>', page, re.S)
+    return m.group(1) if m else None
+
+
+def test_accepting_after_shortlisting_keeps_the_organisers_earlier_message(stack):
+    org, adm, sme = (login(stack, w, "timisoara") for w in ("organiser", "admin", "sme"))
+    calls = Calls(stack)
+    try:
+        cid = calls.create_open(org, adm)["id"]
+        iid = answer(sme, cid, public_listings(stack, sme, "timisoara")[0]).json()["id"]
+        said = "We would like to meet you on Monday at ten."
+        eq(decide(org, iid, "shortlist", said).json()["response"], said, "shortlisted, with words")
+        r = decide(org, iid, "accept")
+        eq((r.status, r.json()["status"], r.json()["response"]), (200, "accepted", said),
+           "accepted without new words: the earlier ones stay")
+        check(html.escape(said) in sme.get(f"/interests/{iid}", headers=EN).text,
+              "the SME still reads them")
+        eq(audit(stack, "interest", iid)[-1][:3], ("accept", "shortlisted", "accepted"),
+           "the acceptance is in the history")
+        eq(textarea(org.get(f"/interests/{iid}", headers=EN).text, "f-response"), said,
+           "the decision form shows the words the SME was sent")
+        token = org.form_csrf(f"/interests/{iid}")
+        r = org.post(f"/interests/{iid}/decision",
+                     form={"csrf": token, "action": "decline", "response": "Sorry: plans changed."})
+        check(r.status in (302, 303), f"declined through the form: {r}")
+        eq(sme.get(f"/api/v1/interests/{iid}").json()["response"], "Sorry: plans changed.",
+           "new words replace the earlier ones")
+    finally:
+        calls.cleanup()
+
+
+def test_the_sme_reads_every_decision_on_its_own_answer_and_nothing_of_the_others(stack):
+    org, adm, sme = (login(stack, w, "timisoara") for w in ("organiser", "admin", "sme"))
+    other = login(stack, "sme", "kaunas")
+    calls = Calls(stack)
+    try:
+        cid = calls.create_open(org, adm, cross_region=True)["id"]
+        mine = answer(sme, cid, public_listings(stack, sme, "timisoara")[0]).json()["id"]
+        theirs = answer(other, cid, public_listings(stack, other, "kaunas")[0]).json()["id"]
+        eq(decide(org, mine, "shortlist", "Let us talk.").status, 200, "shortlisted")
+        eq(decide(org, mine, "accept").status, 200, "accepted")
+        eq(decide(org, theirs, "decline", "Not this time.").status, 200, "the other declined")
+
+        history = audit_entries(sme.get(f"/interests/{mine}", headers=EN).text)
+        eq(len(history), 3, f"the SME sees the whole history of its answer: {history}")
+        organiser = stack.scalar("SELECT name FROM persons "
+                                 "WHERE email = 'organiser@timisoara.example'")
+        check("submitted" in history[0], history)
+        check("shortlisted" in history[1] and organiser in history[1] and
+              "Let us talk." in history[1], f"the shortlisting, by whom, why: {history}")
+        check("accepted" in history[2] and organiser in history[2], history)
+        eq(len(audit_entries(org.get(f"/interests/{mine}", headers=EN).text)), 3,
+           "the organiser sees the same")
+
+        # The second wall on its own: the serving role acting for the SME's organisation.
+        q = ("BEGIN; SELECT set_config('app.person_id', '', true), set_config('app.org_ids', "
+             ":'o', true), set_config('app.admin_regions', '{}', true), set_config('app.super', "
+             "'off', true); SELECT entity_id, action FROM audit_log WHERE entity = 'interest' "
+             "AND entity_id IN (:m, :t) ORDER BY id; COMMIT;")
+        sme_org = str(org_of(sme, "sme")["id"])
+        rows = stack.sql(q, role="ecoc_app", params={"o": "{" + sme_org + "}", "m": mine,
+                                                    "t": theirs})
+        eq([tuple(r) for r in rows if len(r) == 2],
+           [(str(mine), "submitted"), (str(mine), "shortlist"), (str(mine), "accept")],
+           "row security: every entry of its own answer, none of another SME's")
+        check(sme.get(f"/interests/{theirs}").status == 404, "nor the other answer itself")
+    finally:
+        calls.cleanup()
+
+
+def test_a_call_moderated_without_a_reason_is_marked_next_to_the_reason_and_keeps_it(stack):
+    org, adm = (login(stack, w, "timisoara") for w in ("organiser", "admin"))
+    calls = Calls(stack)
+    try:
+        cid = calls.create(org)["id"]
+        token = adm.form_csrf(f"/calls/{cid}")
+        r = adm.post(f"/calls/{cid}/moderation", headers=EN,
+                     form={"csrf": token, "action": "request_changes", "reason": ""})
+        eq(r.status, 422, f"no reason: {r}")
+        check('<div class="field invalid"><label for="call-reason">' in r.text,
+              "the reason's field is marked")
+        check(re.search(r'<textarea id="call-reason"[^>]*aria-invalid="true"', r.text),
+              "the reason is aria-invalid")
+        m = re.search(r'<p class="error" id="call-reason-error"[^>]*>(.*?)</p>', r.text, re.S)
+        check(m is not None and "reason" in text_of(m.group(1)), "its message, next to it")
+        long_reason = "Please describe the venue and the schedule in more detail. " * 40
+        r = adm.post(f"/calls/{cid}/moderation", headers=EN,
+                     form={"csrf": token, "action": "reject", "reason": long_reason})
+        eq(r.status, 422, f"a reason too long: {r}")
+        check('id="call-reason-error"' in r.text, "marked next to the reason")
+        eq(textarea(r.text, "call-reason"), long_reason, "what was typed is kept")
+        eq(stack.scalar(f"SELECT status FROM calls WHERE id = {cid}"), "pending", "unchanged")
+    finally:
+        calls.cleanup()
+
+
+def test_a_call_refused_in_the_queue_comes_back_to_the_queue_with_its_reason_marked(stack):
+    org, adm = (login(stack, w, "timisoara") for w in ("organiser", "admin"))
+    calls = Calls(stack)
+    try:
+        cid = calls.create(org)["id"]
+        other = calls.create(org)["id"]
+        queue = "/r/timisoara/moderation"
+        token = adm.form_csrf(queue)
+        r = adm.post(f"/calls/{cid}/moderation", headers=EN,
+                     form={"csrf": token, "back": queue, "action": "reject", "reason": ""})
+        eq(r.status, 422, f"no reason: {r}")
+        check("<h1>Moderation queue: Timișoara</h1>" in r.text, "back in the queue")
+        item = queue_item(r.text, f"call-{cid}")
+        check(item is not None, "the call is in it")
+        check('aria-invalid="true"' in item and f'id="reason-call-{cid}-error"' in item,
+              "its reason is marked, with the message next to it")
+        eq(r.text.count('aria-invalid="true"'), 1, "only that one")
+        check("aria-invalid" not in queue_item(r.text, f"call-{other}"), "not the other call")
+        check(re.search(rf'role="alert"><a href="#reason-call-{cid}">', r.text),
+              "the message at the top leads to the field")
+
+        typed = "x" * 2001
+        r = adm.post(f"/calls/{cid}/moderation", headers=EN,
+                     form={"csrf": token, "back": queue, "action": "reject", "reason": typed})
+        eq(r.status, 422, f"too long: {r}")
+        eq(textarea(r.text, f"reason-call-{cid}"), typed, "what was typed is kept")
+        eq(textarea(r.text, f"reason-call-{other}"), "", "the other item's reason stays empty")
+
+        r = adm.post(f"/calls/{cid}/moderation",
+                     form={"csrf": token, "back": queue, "action": "reject", "reason": "No."})
+        eq((r.status, r.header("Location")), (303, queue), "decided: back to the queue")
+        r = adm.post(f"/calls/{cid}/moderation", headers=EN,
+                     form={"csrf": token, "back": queue, "action": "approve", "reason": ""})
+        eq(r.status, 409, f"decided already: {r}")
+        check("<h1>Moderation queue: Timișoara</h1>" in r.text and
+              "not waiting for moderation" in r.text, "the queue again, saying why")
+        check(queue_item(r.text, f"call-{cid}") is None, "the call has left the queue")
+        eq(stack.scalar(f"SELECT status FROM calls WHERE id = {cid}"), "rejected", "rejected once")
+
+        outsider = login(stack, "admin", "kaunas")
+        r = outsider.post(f"/calls/{other}/moderation", headers=EN,
+                          form={"csrf": outsider.form_csrf("/r/kaunas/moderation"),
+                                "back": queue, "action": "reject", "reason": "x" * 2001})
+        check(r.status in (403, 404, 422) and "Moderation queue" not in r.text,
+              f"another region's admin is never shown this queue: {r}")
+    finally:
+        calls.cleanup()
+
+
+def test_the_call_form_says_the_language_is_the_calls(stack):
+    page = login(stack, "organiser", "timisoara").get("/calls/new", headers=EN).text
+    m = re.search(r'<p class="hint" id="f-lang-hint">(.*?)</p>', page, re.S)
+    check(m is not None, "the language field has a hint")
+    eq(text_of(m.group(1)), "The language you write this call in.", "the call's own hint")
+
+
+def sme_part(page):
+    """The SME's part of a call page (its answers and the answer form)."""
+    m = re.search(r'<section class="answer"[^>]*>(.*?)</section>', page, re.S)
+    check(m is not None, "the call page has the SME's part")
+    return m.group(1)
+
+
+def test_an_sme_that_has_not_answered_a_call_is_told_what_to_do(stack):
+    org, adm, sme = (login(stack, w, "timisoara") for w in ("organiser", "admin", "sme"))
+    calls = Calls(stack)
+    try:
+        cid = calls.create_open(org, adm)["id"]
+        part = sme_part(sme.get(f"/calls/{cid}", headers=EN).text)
+        check('<p class="empty">' in part and "You have not answered this call yet" in
+              text_of(part), f"an empty state saying what to do: {text_of(part)}")
+        check("<ul" not in part, "no empty list")
+        answer(sme, cid, public_listings(stack, sme, "timisoara")[0])
+        part = sme_part(sme.get(f"/calls/{cid}", headers=EN).text)
+        check("You have not answered" not in part and "<ul" in part, "its answer instead")
+        stack.sql(f"UPDATE calls SET deadline = now() - interval '1 minute' WHERE id = {cid}")
+        part = sme_part(login(stack, "sme", "kaunas").get(f"/calls/{cid}", headers=EN).text)
+        check("takes no more answers" in text_of(part) and 'href="/calls?status=open"' in part,
+              f"a closed call not answered: where to go instead: {text_of(part)}")
+    finally:
+        calls.cleanup()
+
+
+def test_answers_on_a_call_page_carry_the_same_status_chip_as_elsewhere(stack):
+    org, adm, sme = (login(stack, w, "timisoara") for w in ("organiser", "admin", "sme"))
+    calls = Calls(stack)
+    try:
+        cid = calls.create_open(org, adm)["id"]
+        iid = answer(sme, cid, public_listings(stack, sme, "timisoara")[0]).json()["id"]
+        eq(decide(org, iid, "shortlist").status, 200, "shortlisted")
+        chip = '<span class="status status-shortlisted">Shortlisted</span>'
+        m = re.search(r'<ul class="answers">(.*?)</ul>', org.get(f"/calls/{cid}", headers=EN).text,
+                      re.S)
+        check(m and chip in m.group(1), "the organiser sees the answer's state as a chip")
+        part = sme_part(sme.get(f"/calls/{cid}", headers=EN).text)
+        check(f'href="/interests/{iid}"' in part and chip in part,
+              "the SME sees its answer with the same chip")
+        check(chip in sme.get(f"/interests/{iid}", headers=EN).text, "as on the answer's page")
+    finally:
+        calls.cleanup()

@@ -2,6 +2,7 @@
 what, search (full text, accents, facets, pagination under inserts), HTML and JSON alike, and
 bad input."""
 
+import html
 import re
 import urllib.parse
 import uuid
@@ -258,3 +259,44 @@ def test_row_level_security_hides_unapproved_listings_from_a_bare_query(stack):
                           "INSERT INTO listings (org_id, region, status) VALUES "
                           "((SELECT min(id) FROM organisations), 'kaunas', 'pending'); COMMIT;")
     check("row-level security" in err, f"writing for another's organisation is refused: {err}")
+
+
+def test_a_listing_refused_in_the_queue_comes_back_to_the_queue_with_its_reason_marked(stack):
+    sme, admin = stack.client(), stack.client()
+    sme.login("sme@rijeka.example")
+    admin.login("admin@rijeka.example")
+    lid, _ = create(stack, sme)
+    queue = "/r/rijeka/moderation"
+    token = admin.form_csrf(queue)
+    en = {"Accept-Language": "en"}
+    r = admin.post(f"/listings/{lid}/moderation", headers=en,
+                   form={"csrf": token, "back": queue, "action": "request_changes",
+                         "reason": ""})
+    eq(r.status, 422, f"no reason: {r}")
+    check("<h1>Moderation queue: Rijeka</h1>" in r.text, "back in the queue, not on the offer")
+    m = re.search(rf'<li class="card" id="item-listing-{lid}">(.*?)</li>', r.text, re.S)
+    check(m is not None, "the offer is in it")
+    check(f'id="reason-listing-{lid}"' in m.group(1) and 'aria-invalid="true"' in m.group(1) and
+          f'aria-describedby="reason-listing-{lid}-error"' in m.group(1),
+          "its reason is marked and tied to the message")
+    check("Please give a reason" in m.group(1), "the message, next to the field")
+    eq(r.text.count('aria-invalid="true"'), 1, "no other item is marked")
+
+    typed = "Mention the & <b>price</b> " * 80
+    r = admin.post(f"/listings/{lid}/moderation", headers=en,
+                   form={"csrf": token, "back": queue, "action": "reject", "reason": typed})
+    eq(r.status, 422, f"a reason too long: {r}")
+    m = re.search(rf'<textarea id="reason-listing-{lid}"[^>]*>(.*?)</textarea>', r.text, re.S)
+    check(m is not None and html.unescape(m.group(1)) == typed, "what was typed is kept, escaped")
+    eq(stack.scalar(f"SELECT status FROM listings WHERE id = {lid}"), "pending", "unchanged")
+
+    r = admin.post(f"/listings/{lid}/moderation", headers=en,
+                   form={"csrf": token, "action": "reject", "reason": typed})
+    eq(r.status, 422, f"from the offer's own page: {r}")
+    check(f'id="reason-{lid}-error"' in r.text, "the offer's page, marked next to the reason")
+    m = re.search(rf'<textarea id="reason-{lid}"[^>]*>(.*?)</textarea>', r.text, re.S)
+    check(m is not None and html.unescape(m.group(1)) == typed, "and the reason kept there too")
+
+    r = admin.post(f"/listings/{lid}/moderation",
+                   form={"csrf": token, "back": queue, "action": "approve", "reason": ""})
+    eq((r.status, r.header("Location")), (303, queue), "approved: back to the queue")

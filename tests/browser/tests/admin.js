@@ -1,9 +1,11 @@
 'use strict';
 /*
- * admin.js — a region's administrator works the moderation queue: approves one offer, asks for
- * changes to another (first without a reason: refused, next to the field), rejects a third; sees
- * the history of each; the SME sees the outcome and the reasons.  Switches language.  Desktop
- * and phone, in Timișoara; the three offers are made through the JSON API as sme@timisoara.
+ * admin.js — a region's administrator starts from the dashboard (the region's queue and what
+ * waits in it), works the moderation queue: approves one offer, asks for changes to another
+ * (first without a reason: refused, back in the queue, next to that offer's reason field),
+ * rejects a third, deciding from each item's summary; sees the history of each; the SME sees the
+ * outcome and the reasons.  Switches language.  Desktop and phone, in Timișoara; the three
+ * offers are made through the JSON API as sme@timisoara.
  */
 
 const assert = require('assert');
@@ -59,6 +61,16 @@ for (const phone of [false, true]) {
       const page = adm.page;
       await adm.login(ADMIN);
 
+      t.step("the dashboard shows the region's queue, with what waits in it");
+      await adm.goto('/dashboard');
+      const queues = page.locator('section[aria-labelledby=moderation-heading] .card');
+      assert.strictEqual(await queues.count(), 1, 'one region administered');
+      assert.match(await queues.first().innerText(), /Timișoara[\s\S]*Offers waiting: [1-9]\d*[\s\S]*Calls waiting: \d+/);
+      assert.strictEqual(await page.locator('main').getByText('You do not belong to any organisation').count(), 0,
+        'no "no organisation" message for an admin');
+      await adm.click(queues.first().locator(`h3 a[href="/r/${REGION}/moderation"]`));
+      assert.strictEqual(adm.path, `/r/${REGION}/moderation`);
+
       t.step("the header's Moderation link leads to the region's queue, with the number waiting");
       await adm.click(page.locator('header nav a[href="/moderation"]'));
       const card = page.locator('main .cards .card', { has: page.locator(`a[href="/r/${REGION}/moderation"]`) });
@@ -70,6 +82,7 @@ for (const phone of [false, true]) {
         const item = steps.queueItem(adm, o.title);
         assert.strictEqual(await item.count(), 1, `"${o.title}" waits in the queue`);
         assert.match(await item.locator('.kicker').innerText(), /offer/i);
+        assert.match(await item.locator('.summary').innerText(), /Hands-on light workshops/, 'the summary to decide from');
       }
 
       t.step('approving the first');
@@ -78,17 +91,20 @@ for (const phone of [false, true]) {
       assert.strictEqual(await steps.queueItem(adm, a.title).count(), 0);
       assert.match(await adm.text('main > p[role=status]'), new RegExp(`${waiting - 1}`));
 
-      t.step('asking for changes without a reason is refused, next to the reason field');
+      t.step('asking for changes without a reason is refused: back in the queue, next to that offer\'s reason');
       await steps.decide(adm, b.title, 'request_changes', '', { status: 422 });
-      const reasonField = page.locator('textarea[name=reason]');
+      assert.match(await adm.text('h1'), /Moderation queue/, 'back in the queue');
+      const reasonField = steps.queueItem(adm, b.title).locator('textarea[name=reason]');
       const reasonId = await reasonField.getAttribute('id');
-      await steps.expectFieldErrors(adm, [reasonId], {});
+      const report = await steps.expectFieldErrors(adm, [reasonId], {});
+      assert.strictEqual(report.invalidCount, 1, 'only that offer\'s reason is marked');
+      await page.locator(`main [role=alert] a[href="#${reasonId}"]`).click();
+      assert.strictEqual(await page.evaluate(() => location.hash.slice(1)), reasonId, 'the message at the top leads to the field');
 
       t.step('asking for changes with a reason');
       const why = `Please add photos of past workshops and the group size. ${word('why')}`;
-      await reasonField.fill(why);
-      await adm.click(page.locator('button[value=request_changes]'));
-      await adm.goto(`/r/${REGION}/moderation`);
+      await steps.decide(adm, b.title, 'request_changes', why);
+      assert.strictEqual(adm.path, `/r/${REGION}/moderation`, 'back to the queue');
       assert.strictEqual(await steps.queueItem(adm, b.title).count(), 0, 'it leaves the queue');
 
       t.step('rejecting the third, with a reason');

@@ -2,8 +2,9 @@
 /*
  * organiser.js — an organiser posts a call (after a refused first try), the region's
  * administrator opens it, the organiser sees the offers that match with their reasons, an SME
- * answers, the organiser shortlists and accepts the answer; switches language.  Desktop in
- * Matera, phone in Leeuwarden-Fryslân.
+ * answers, the organiser shortlists and accepts the answer (the SME reads each decision in its
+ * answer's history; the decision form shows what the SME was last told); switches language.
+ * Desktop in Matera, phone in Leeuwarden-Fryslân.
  */
 
 const assert = require('assert');
@@ -116,9 +117,13 @@ for (const plan of PLANS) {
       await sme.goto(interestUrl);
       assert.match(await sme.text('dl.facts .status'), /shortlisted/i);
       assert.match(await sme.text('main'), /meet you next week/);
+      const smeHistory = await sme.texts('ol.audit li');
+      assert.ok(smeHistory.some((a) => /shortlisted/i.test(a) && /meet you next week/.test(a)), `the SME's history shows the decision: ${smeHistory.join(' | ')}`);
 
       t.step('the organiser accepts it');
       await org.goto(interestUrl);
+      assert.strictEqual(await page.locator('#f-response').inputValue(), 'Thank you: we would like to meet you next week.',
+        'the decision form shows what the SME was told');
       await page.locator('#f-response').fill('Welcome aboard: the contract follows by e-mail.');
       await org.click(page.locator('button[value=accept]'));
       assert.match(await org.text('dl.facts .status'), /accepted/i);

@@ -2,8 +2,9 @@
 /*
  * sme.js — an SME registers (a valid business ID of its region), publishes an offer, sees it
  * waiting, sees it public once the region's administrator has approved it (in a second browser
- * context), answers an open call and exchanges messages with the organiser (a third context);
- * switches language.  Desktop in Rijeka, phone in Kaunas.
+ * context), answers an open call (the call page first says what to do, then lists the answer
+ * with its state) and exchanges messages with the organiser (a third context); the empty
+ * dashboard says what to do next; switches language.  Desktop in Rijeka, phone in Kaunas.
  */
 
 const assert = require('assert');
@@ -33,8 +34,10 @@ for (const plan of PLANS) {
 
       t.step('the empty dashboard says what to do next');
       const empty = page.locator('section[aria-labelledby=listings-heading] .empty');
-      assert.strictEqual(await empty.count(), 1, 'an empty state for offers');
-      assert.strictEqual(await empty.locator('a[href^="/listings/new"]').count(), 1, `the empty state leads to the offer form: ${await empty.innerText()}`);
+      assert.strictEqual(await empty.count(), 2, 'an empty state for offers, one for answers to calls');
+      assert.strictEqual(await empty.first().locator('a[href^="/listings/new"]').count(), 1, `the offers' leads to the offer form: ${await empty.first().innerText()}`);
+      assert.match(await empty.nth(1).innerText(), /not answered a call/i, 'the answers\' says there are none yet');
+      assert.strictEqual(await empty.nth(1).locator('a[href^="/calls"]').count(), 1, 'and leads to the open calls');
 
       t.step('the dashboard leads to the offer form');
       await sme.click(page.locator('main a[href^="/listings/new"]').first());
@@ -80,6 +83,7 @@ for (const plan of PLANS) {
       await sme.goto('/calls');
       await sme.goto(callUrl);
       assert.strictEqual(await sme.text('h1'), callTitle);
+      assert.match(await sme.text('section.answer .empty'), /not answered this call yet/i, 'the call page says what to do');
       await page.locator('#f-listing_id').selectOption({ label: title });
       await sme.click(page.locator('form[action$="/interests"] button[type=submit]'), { status: 422 }).catch(async (e) => {
         throw new Error(`an answer without a message: ${e.message}`);
@@ -94,6 +98,10 @@ for (const plan of PLANS) {
       const interestUrl = sme.path.replace(/\?.*/, '');
       assert.match(await sme.text('dl.facts .status'), /sent/i);
       assert.strictEqual(await sme.text('blockquote.message'), pitch);
+      await sme.goto(callUrl);
+      const mineOnCall = page.locator('section.answer li', { hasText: title });
+      assert.match(await mineOnCall.locator('.status.status-submitted').innerText(), /sent/i, 'the call page lists the answer with its state');
+      await sme.goto(interestUrl);
 
       t.step('the SME writes to the organiser');
       const question = `Could we visit the hall next week? ${word('q')}`;
