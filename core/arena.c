@@ -144,12 +144,19 @@ char *arena_strdup(struct arena *a, const char *s)
 
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+    /* Formatted straight into the current block when it fits (most strings are short), so the
+     * format is run once; else measured and run again into a block that fits. */
+    struct block *b = a->head;
+    size_t room = b->size - b->used;
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf((char *)b->data + b->used, room, fmt, copy);
     va_end(copy);
     if (n < 0)
         return arena_strdup(a, "");
+    size_t need = ((size_t)n + 1 + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need <= room)
+        return arena_alloc(a, (size_t)n + 1); /* the bytes just written: b is still the head */
     char *p = arena_alloc(a, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;

@@ -79,7 +79,8 @@ DB_STMT(call_get,
         "(SELECT count(*) FROM interests i WHERE i.call_id = c.id AND i.status = 'accepted') "
         "  AS accepted, "
         "(SELECT count(*) FROM interests i WHERE i.call_id = c.id AND i.status <> 'withdrawn') "
-        "  AS answers "
+        "  AS answers, "
+        "(SELECT last_value FROM match_generation) AS match_generation "
         "FROM calls c JOIN organisations o ON o.id = c.org_id WHERE c.id = $1");
 
 static const char *num(struct req *r, long long v)
@@ -429,6 +430,7 @@ enum err_code call_load(struct req *r, long long id, struct call_view *v)
     v->deadline_passed = db_bool(res, 0, "deadline_passed");
     v->accepted = db_int(res, 0, "accepted");
     v->answers = db_int(res, 0, "answers");
+    v->match_generation = db_int(res, 0, "match_generation");
     v->is_owner = access_member_of(r, v->org_id);
     v->is_admin = access_admin_of(r, v->region);
     return ERR_NONE;

@@ -43,6 +43,7 @@ enum err_code call_award(struct req *r, long long id);
 
 struct call_view {
     long long id, org_id, partners_sought, accepted, answers;
+    long long match_generation; /* of the matchmaking cache (match.h), read with the call */
     const char *region, *status, *state, *reason;
     const char *lang, *title, *summary, *description, *programme, *event_title, *venue;
     const char *event_start, *event_end;

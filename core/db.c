@@ -278,47 +278,63 @@ static void results_drain(void)
         PQclear(res);
 }
 
-/* BEGIN and the actor in one round trip: both sent in libpq's pipeline mode, then their
- * answers read (each query's result, a NULL after it, then the sync). */
-static bool transaction_open(void)
+/* BEGIN, the actor and, when `st` is not NULL, the request's first statement in one round trip:
+ * sent in libpq's pipeline mode, then their answers read in order (each query's result, a NULL
+ * after it, then the sync).  On success *first (when asked for) holds the statement's result. */
+static bool transaction_open(struct db_stmt *st, int nparams, const char *const *params,
+                             PGresult **first)
 {
-    const char *params[4];
-    actor_params(actor, params);
+    const char *who[4];
+    actor_params(actor, who);
     results_drain();
     if (!PQenterPipelineMode(conn) ||
         !PQsendQueryParams(conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) ||
-        !PQsendQueryPrepared(conn, "db_actor", 4, params, NULL, NULL, 0) || !PQpipelineSync(conn)) {
+        !PQsendQueryPrepared(conn, "db_actor", 4, who, NULL, NULL, 0) ||
+        (st != NULL && !PQsendQueryPrepared(conn, st->name, nparams, params, NULL, NULL, 0)) ||
+        !PQpipelineSync(conn)) {
         set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
         mark_down();
         return false;
     }
-    PGresult *failure = NULL;
+    PGresult *failure = NULL, *answer = NULL;
     bool synced = false;
-    for (int i = 0; !synced && i < 16; i++) {
+    for (int i = 0, query = 0; !synced && i < 16; i++) {
         PGresult *res = PQgetResult(conn);
-        if (res == NULL) {
+        if (res == NULL) { /* the end of one query's results */
             if (PQstatus(conn) != CONNECTION_OK)
                 break;
+            query++;
             continue;
         }
-        ExecStatusType st = PQresultStatus(res);
-        synced = st == PGRES_PIPELINE_SYNC;
-        if (!synced && st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK &&
-            st != PGRES_PIPELINE_ABORTED && failure == NULL)
-            failure = res; /* kept for its message */
+        ExecStatusType status = PQresultStatus(res);
+        bool good = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+        synced = status == PGRES_PIPELINE_SYNC;
+        if (good && query == 2 && answer == NULL)
+            answer = res;
+        else if (!good && !synced && status != PGRES_PIPELINE_ABORTED && failure == NULL)
+            failure = res; /* the first error, kept for its message */
         else
             PQclear(res);
     }
     bool left = synced && PQexitPipelineMode(conn);
-    if (failure == NULL && left) {
-        in_transaction = true;
+    PGTransactionStatusType ts = conn != NULL ? PQtransactionStatus(conn) : PQTRANS_UNKNOWN;
+    in_transaction = left && (ts == PQTRANS_INTRANS || ts == PQTRANS_INERROR);
+    if (failure == NULL && left && in_transaction && (st == NULL || answer != NULL)) {
+        if (first != NULL)
+            *first = answer;
+        else
+            PQclear(answer);
         return true;
     }
-    result_failed(failure); /* the error (NULL: the connection's); marks a lost one down */
-    PQclear(failure);
+    PQclear(answer);
+    if (failure != NULL || left) {
+        result_failed(failure); /* the error (NULL: the connection's); marks a lost one down */
+        PQclear(failure);
+    } else {
+        set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));
+    }
     if (!left && conn != NULL)
         mark_down(); /* a connection stuck in pipeline mode is of no further use */
-    in_transaction = conn != NULL && PQtransactionStatus(conn) == PQTRANS_INERROR;
     return false;
 }
 
@@ -326,7 +342,7 @@ enum err_code db_actor_update(const struct db_actor *who)
 {
     if (!db_available())
         return ERR_UNAVAILABLE;
-    if (want_transaction && !in_transaction && !transaction_open())
+    if (want_transaction && !in_transaction && !transaction_open(NULL, 0, NULL, NULL))
         return last_code;
     return actor_record(who) ? ERR_NONE : last_code;
 }
@@ -401,14 +417,19 @@ PGresult *db_exec(struct arena *a, struct db_stmt *st, int nparams, const char *
             set_error(ERR_UNAVAILABLE, "08006", "PostgreSQL is unreachable");
         return NULL;
     }
-    if (want_transaction && !in_transaction && !transaction_open())
-        return NULL;
     if (st->prepared_generation != generation && !statement_prepare(st))
         return NULL;
-    PGresult *res = PQexecPrepared(conn, st->name, nparams, params, NULL, NULL, 0);
-    if (result_failed(res)) {
-        PQclear(res);
-        return NULL;
+    PGresult *res = NULL;
+    if (want_transaction && !in_transaction) {
+        /* The request's first statement goes with its BEGIN: one round trip for all three. */
+        if (!transaction_open(st, nparams, params, &res))
+            return NULL;
+    } else {
+        res = PQexecPrepared(conn, st->name, nparams, params, NULL, NULL, 0);
+        if (result_failed(res)) {
+            PQclear(res);
+            return NULL;
+        }
     }
     arena_defer(a, clear_result, res);
     return res;

@@ -102,12 +102,11 @@ static enum err_code digest_collect(struct arena *a, PGresult *people, int row, 
     PGresult *listings = db_exec(a, &digest_listings, 2, params);
     if (listings == NULL)
         return db_error_code();
-    struct match_options o = {lang,
-                              db_value(people, row, "org_ids"),
-                              db_value(people, row, "since"),
-                              MATCH_DIGEST_MINIMUM,
-                              0,
-                              DIGEST_CALLS};
+    struct match_options o = {.lang = lang,
+                              .exclude_orgs = db_value(people, row, "org_ids"),
+                              .opened_after = db_value(people, row, "since"),
+                              .min_score = MATCH_DIGEST_MINIMUM,
+                              .limit = DIGEST_CALLS};
     dg->n = 0;
     for (int i = 0; i < PQntuples(listings); i++) {
         struct match_result *res = arena_calloc(a, 1, sizeof *res);

@@ -100,6 +100,10 @@ bool req_wants_json(const struct req *r);
 void resp_header(struct req *r, const char *name, const char *value);
 /* Renders template `name` in r->lang (with the region's override if any) inside the page layout. */
 enum err_code resp_page(struct req *r, int status, const char *name, struct tpl_dict *d);
+/* The same with the page's content rendered beforehand (tpl_render of the page's template into
+ * `html`, kept by a page that caches its rendering): the layout, from page_dict and
+ * page_title, is rendered around it. */
+enum err_code resp_page_html(struct req *r, int status, const char *html, size_t len);
 /* Sends `body` (reference stolen) as application/json; charset=utf-8. */
 enum err_code resp_json(struct req *r, int status, json_t *body);
 /* 303 See Other to `location` (a path on this site). */

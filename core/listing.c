@@ -37,7 +37,8 @@ DB_STMT(listing_submit,
         "UPDATE listings SET latest_version = $2, status = 'pending', reason = NULL, "
         "submitted_at = now(), updated_at = now() WHERE id = $1 AND status <> 'archived' "
         "RETURNING id");
-DB_STMT(listing_head, "SELECT org_id, region, status, live_version, latest_version "
+DB_STMT(listing_head, "SELECT org_id, region, status, live_version, latest_version, "
+                      "(SELECT last_value FROM match_generation) AS match_generation "
                       "FROM listings WHERE id = $1");
 DB_STMT(listing_org_region, "SELECT region, kind FROM organisations WHERE id = $1");
 DB_STMT(listing_archive_stmt,
@@ -51,8 +52,12 @@ DB_STMT(listing_decide,
 DB_STMT(listing_index_upsert, "SELECT listing_index_refresh($1)");
 DB_STMT(listing_latest_title, "SELECT v.title FROM listings l "
                               "JOIN listing_versions v ON v.id = l.latest_version WHERE l.id = $1");
-DB_STMT(listing_version_get,
-        "SELECT v.kind, v.lang, v.title, v.summary, v.description, v.sectors, v.subsectors, "
+/* A listing with its live and its latest version (one row each, or one row when they are the
+ * same), as far as the person may see them: view_load picks the version it shows. */
+DB_STMT(listing_view_get,
+        "SELECT l.org_id, l.region, l.status, l.live_version, l.latest_version, "
+        "(SELECT last_value FROM match_generation) AS match_generation, v.id AS version_id, "
+        "v.kind, v.lang, v.title, v.summary, v.description, v.sectors, v.subsectors, "
         "v.tags, v.languages, v.capacity, v.price_minor, v.price_basis, "
         "to_char(v.available_from, 'YYYY-MM-DD') AS available_from, "
         "to_char(v.available_until, 'YYYY-MM-DD') AS available_until, v.contact_email, "
@@ -60,9 +65,10 @@ DB_STMT(listing_version_get,
         "to_char(li.published_at, 'YYYY-MM-DD') AS published_at, l.reason, "
         "o.name AS org_name, o.city AS org_city, o.website AS org_website, o.about AS org_about, "
         "o.kind AS org_kind "
-        "FROM listing_versions v JOIN listings l ON l.id = v.listing_id "
+        "FROM listings l JOIN listing_versions v ON v.listing_id = l.id "
+        "AND v.id IN (l.live_version, l.latest_version) "
         "JOIN organisations o ON o.id = l.org_id "
-        "LEFT JOIN listing_index li ON li.listing_id = l.id WHERE v.id = $1");
+        "LEFT JOIN listing_index li ON li.listing_id = l.id WHERE l.id = $1");
 
 static const char *const kinds[] = {"service", "product", "venue", "skill", "partnership", NULL};
 static const char *const price_bases[] = {"fixed", "hour", "day", "person", "item", NULL};
@@ -355,10 +361,10 @@ enum err_code listing_moderate(struct req *r, long long id, const char *action, 
     return notify_org(r, org, &n);
 }
 
-static void view_fill(struct req *r, struct listing_view *v, PGresult *res)
+static void view_fill(struct req *r, struct listing_view *v, const PGresult *res, int row)
 {
     struct arena *a = r->arena;
-#define S(field) v->field = arena_strdup(a, db_value(res, 0, #field))
+#define S(field) v->field = arena_strdup(a, db_value(res, row, #field))
     S(kind);
     S(lang);
     S(title);
@@ -378,30 +384,31 @@ static void view_fill(struct req *r, struct listing_view *v, PGresult *res)
     S(org_about);
     S(org_kind);
 #undef S
-    v->sectors = db_array_value(a, res, 0, "sectors", &v->n_sectors);
-    v->subsectors = db_array_value(a, res, 0, "subsectors", &v->n_subsectors);
-    v->tags = db_array_value(a, res, 0, "tags", &v->n_tags);
-    v->languages = db_array_value(a, res, 0, "languages", &v->n_languages);
-    v->has_capacity = !db_is_null(res, 0, "capacity");
-    v->capacity = db_int(res, 0, "capacity");
-    v->has_price = !db_is_null(res, 0, "price_minor");
-    v->price_minor = db_int(res, 0, "price_minor");
+    v->sectors = db_array_value(a, res, row, "sectors", &v->n_sectors);
+    v->subsectors = db_array_value(a, res, row, "subsectors", &v->n_subsectors);
+    v->tags = db_array_value(a, res, row, "tags", &v->n_tags);
+    v->languages = db_array_value(a, res, row, "languages", &v->n_languages);
+    v->has_capacity = !db_is_null(res, row, "capacity");
+    v->capacity = db_int(res, row, "capacity");
+    v->has_price = !db_is_null(res, row, "price_minor");
+    v->price_minor = db_int(res, row, "price_minor");
 }
 
 static enum err_code view_load(struct req *r, long long id, struct listing_view *v, bool for_edit)
 {
     memset(v, 0, sizeof *v);
     const char *params[] = {num(r, id)};
-    PGresult *head = db_exec(r->arena, &listing_head, 1, params);
-    if (head == NULL)
+    PGresult *res = db_exec(r->arena, &listing_view_get, 1, params);
+    if (res == NULL)
         return db_error_code();
-    if (PQntuples(head) != 1 || plugin_find(db_value(head, 0, "region")) == NULL)
+    if (PQntuples(res) < 1 || plugin_find(db_value(res, 0, "region")) == NULL)
         return req_fail(r, ERR_NOT_FOUND, T(r, "listing.not_found"));
     v->id = id;
-    v->org_id = db_int(head, 0, "org_id");
-    v->region = arena_strdup(r->arena, db_value(head, 0, "region"));
-    v->status = arena_strdup(r->arena, db_value(head, 0, "status"));
-    bool live = !db_is_null(head, 0, "live_version");
+    v->org_id = db_int(res, 0, "org_id");
+    v->region = arena_strdup(r->arena, db_value(res, 0, "region"));
+    v->status = arena_strdup(r->arena, db_value(res, 0, "status"));
+    v->match_generation = db_int(res, 0, "match_generation");
+    bool live = !db_is_null(res, 0, "live_version");
     v->is_public = live && strcmp(v->status, "archived") != 0;
     bool privileged = access_member_of(r, v->org_id) || access_admin_of(r, v->region);
     if (for_edit) {
@@ -412,18 +419,16 @@ static enum err_code view_load(struct req *r, long long id, struct listing_view 
         return req_fail(r, ERR_NOT_FOUND, T(r, "listing.not_found"));
     }
     v->showing_latest = privileged || for_edit;
-    const char *version = db_value(head, 0, v->showing_latest ? "latest_version" : "live_version");
+    const char *version = db_value(res, 0, v->showing_latest ? "latest_version" : "live_version");
     v->has_newer_pending =
-        live && strcmp(db_value(head, 0, "latest_version"), db_value(head, 0, "live_version")) != 0;
+        live && strcmp(db_value(res, 0, "latest_version"), db_value(res, 0, "live_version")) != 0;
     v->version_id = strtoll(version, NULL, 10);
-    const char *which[] = {version};
-    PGresult *res = db_exec(r->arena, &listing_version_get, 1, which);
-    if (res == NULL)
-        return db_error_code();
-    if (PQntuples(res) != 1)
-        return req_fail(r, ERR_NOT_FOUND, T(r, "listing.not_found"));
-    view_fill(r, v, res);
-    return ERR_NONE;
+    for (int row = 0; row < PQntuples(res); row++)
+        if (strcmp(db_value(res, row, "version_id"), version) == 0) {
+            view_fill(r, v, res, row);
+            return ERR_NONE;
+        }
+    return req_fail(r, ERR_NOT_FOUND, T(r, "listing.not_found"));
 }
 
 enum err_code listing_load(struct req *r, long long id, struct listing_view *v)

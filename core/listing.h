@@ -46,6 +46,7 @@ enum err_code listing_moderate(struct req *r, long long id, const char *action, 
  * latest version with its moderation state. */
 struct listing_view {
     long long id, org_id, version_id;
+    long long match_generation; /* of the matchmaking cache (match.h), read with the listing */
     const char *region, *status, *reason;
     bool is_public, showing_latest, has_newer_pending;
     const char *kind, *lang, *title, *summary, *description;

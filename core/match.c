@@ -937,10 +937,14 @@ static enum err_code cached(struct arena *a, bool of_call, long long id,
                             const struct match_options *o, compute_fn compute,
                             struct match_result *out)
 {
-    PGresult *g = db_exec(a, &match_generation_now, 0, NULL);
-    if (g == NULL)
-        return db_error_code();
-    long long gen = db_int(g, 0, "gen"), now = mono_us();
+    long long gen = o->generation;
+    if (!o->has_generation) {
+        PGresult *g = db_exec(a, &match_generation_now, 0, NULL);
+        if (g == NULL)
+            return db_error_code();
+        gen = db_int(g, 0, "gen");
+    }
+    long long now = mono_us();
     struct cache_entry *e = cache_find(of_call, id, o);
     if (e != NULL && e->gen == gen && now - e->stored_us < CACHE_TTL_US) {
         e->used_us = now;

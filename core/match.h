@@ -71,6 +71,10 @@ struct match_options {
                                  NULL; matches of a listing only */
     int min_score;            /* leave out matches scoring less */
     int offset, limit;        /* the page: skip `offset` matches, return at most `limit` */
+    /* match_generation as read with the subject (call_view, listing_view), which saves its own
+     * round trip; has_generation false: read here. */
+    bool has_generation;
+    long long generation;
 };
 
 /* The public listings that fit call `call_id`.  A call that is not open (or does not exist)

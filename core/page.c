@@ -91,6 +91,36 @@ void page_title(struct req *r, const char *title)
     tpl_set(r->page_root, "TITLE", title);
 }
 
+/* What templates/slot.tpl renders in the layout's CONTENT for resp_page_html.  No value can
+ * produce it: every value is HTML-escaped, and a '<' never survives that. */
+#define CONTENT_SLOT "<!--portal:content-->"
+
+enum err_code resp_page_html(struct req *r, int status, const char *html, size_t len)
+{
+    page_dict(r);
+    const char *region = r->region ? r->region->desc->slug : NULL;
+    tpl_set_filename(r->page_content, tpl_key(r->arena, "slot.tpl", r->lang, region));
+    struct buf frame;
+    buf_init(&frame);
+    const char *slot = NULL;
+    if (tpl_render("layout.tpl", r->lang, region, r->page_root, &frame) == 0)
+        slot = memmem(frame.data, frame.len, CONTENT_SLOT, sizeof CONTENT_SLOT - 1);
+    buf_clear(r->out);
+    if (slot != NULL) {
+        size_t before = (size_t)(slot - frame.data), after = before + sizeof CONTENT_SLOT - 1;
+        buf_append(r->out, frame.data, before);
+        buf_append(r->out, html, len);
+        buf_append(r->out, frame.data + after, frame.len - after);
+    }
+    buf_free(&frame);
+    if (slot == NULL)
+        return req_fail(r, ERR_INTERNAL, "the layout could not be rendered around a page");
+    r->status = status;
+    r->content_type_out = "text/html; charset=utf-8";
+    r->answered = true;
+    return ERR_NONE;
+}
+
 enum err_code resp_page(struct req *r, int status, const char *name, struct tpl_dict *d)
 {
     if (d != page_dict(r))

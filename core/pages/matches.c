@@ -11,6 +11,7 @@
 #include "../access.h"
 #include "../arena.h"
 #include "../auth.h"
+#include "../buf.h"
 #include "../call.h"
 #include "../db.h"
 #include "../format.h"
@@ -18,10 +19,12 @@
 #include "../i18n.h"
 #include "../listing.h"
 #include "../match.h"
+#include "../plugin.h"
 #include "../tpl.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The dashboard: the person's newest public offers, and the calls shown for them. */
 #define FOR_YOU_LISTINGS 5
@@ -68,9 +71,10 @@ static void page_options(struct req *r, int page, struct match_options *o)
     o->limit = MATCH_PER_PAGE;
 }
 
-/* Loads call {id} and checks call.private; then its matches. */
-static enum err_code call_matches(struct req *r, struct subject *s, int *page,
-                                  struct match_result *res)
+/* Loads call {id} and checks call.private and the page number: the subject and the options of
+ * its matches. */
+static enum err_code call_subject(struct req *r, struct subject *s, int *page,
+                                  struct match_options *o)
 {
     struct call_view v;
     long long id;
@@ -84,14 +88,16 @@ static enum err_code call_matches(struct req *r, struct subject *s, int *page,
     if (rc != ERR_NONE)
         return rc;
     *s = (struct subject){id, v.title, v.lang, true};
-    struct match_options o;
-    page_options(r, *page, &o);
-    return match_call_listings(r->arena, id, &o, res);
+    page_options(r, *page, o);
+    o->has_generation = true;
+    o->generation = v.match_generation;
+    return ERR_NONE;
 }
 
-/* Loads listing {id} and checks listing.private; then its matches. */
-static enum err_code listing_matches(struct req *r, struct subject *s, int *page,
-                                     struct match_result *res)
+/* Loads listing {id} and checks listing.private and the page number: the subject and the
+ * options of its matches. */
+static enum err_code listing_subject(struct req *r, struct subject *s, int *page,
+                                     struct match_options *o)
 {
     struct listing_view v;
     long long id;
@@ -105,9 +111,17 @@ static enum err_code listing_matches(struct req *r, struct subject *s, int *page
     if (rc != ERR_NONE)
         return rc;
     *s = (struct subject){id, v.title, v.lang, false};
-    struct match_options o;
-    page_options(r, *page, &o);
-    return match_listing_calls(r->arena, id, &o, res);
+    page_options(r, *page, o);
+    o->has_generation = true;
+    o->generation = v.match_generation;
+    return ERR_NONE;
+}
+
+static enum err_code subject_matches(struct req *r, const struct subject *s,
+                                     const struct match_options *o, struct match_result *res)
+{
+    return s->is_call ? match_call_listings(r->arena, s->id, o, res)
+                      : match_listing_calls(r->arena, s->id, o, res);
 }
 
 /* --- presentation --- */
@@ -180,16 +194,18 @@ static void pagination(struct req *r, struct tpl_dict *d, const char *base, int 
                 arena_printf(r->arena, "%s?page=%d", base, page + 1));
 }
 
-static enum err_code matches_page(struct req *r, const struct subject *s, int page,
-                                  const struct match_result *res)
+/* Renders the content of a match page (matches.tpl) into `html`; *title: its heading. */
+static enum err_code matches_render(struct req *r, const struct subject *s, int page,
+                                    const struct match_result *res, struct buf *html,
+                                    const char **title)
 {
     struct arena *a = r->arena;
-    struct tpl_dict *d = page_dict(r);
+    struct tpl_dict *d = tpl_dict_new(a);
     const char *heading =
         i18n_format(a, r->lang, s->is_call ? "match.call_heading" : "match.listing_heading",
                     "title", s->title, NULL);
     const char *back = arena_printf(a, s->is_call ? "/calls/%lld" : "/listings/%lld", s->id);
-    page_title(r, heading);
+    *title = heading;
     tpl_set(d, "HEADING", heading);
     tpl_set(d, "HEADING_LANG", r->lang);
     tpl_set(d, "BACK_URL", back);
@@ -206,7 +222,120 @@ static enum err_code matches_page(struct req *r, const struct subject *s, int pa
     if (res->total == 0 && res->matchable)
         tpl_show(d, "NONE");
     pagination(r, d, arena_printf(a, "%s/matches", back), page, res->total);
-    return resp_page(r, 200, "matches.tpl", d);
+    const char *region = r->region ? r->region->desc->slug : NULL;
+    if (tpl_render("matches.tpl", r->lang, region, d, html) != 0)
+        return req_fail(r, ERR_INTERNAL, "a template could not be rendered");
+    return ERR_NONE;
+}
+
+/* --- the rendered pages, kept per worker --- */
+
+/* A match page's content is the same for everyone allowed to see it who belongs to the same
+ * organisations (the matches leave out the viewer's own), in the same language.  Rendered
+ * once, it is answered again without the matchmaking or the templates while match_generation
+ * (read with the subject) has not moved, and at most as long as match.c keeps an answer: the
+ * time bounds what the generation cannot see (a deadline passing).  Bounded: RENDERED_SLOTS
+ * pages, the least recently used replaced. */
+#define RENDERED_SLOTS  64
+#define RENDERED_TTL_US (60 * 1000000LL)
+
+struct rendered {
+    char *key; /* subject, page, language, region, organisations; NULL: a free slot */
+    long long generation, stored_us, used_us;
+    char *title, *html;
+    size_t len;
+};
+
+static struct rendered rendered[RENDERED_SLOTS];
+
+static long long rendered_clock_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+static const char *rendered_key(struct req *r, const struct subject *s, int page,
+                                const struct match_options *o)
+{
+    return arena_printf(r->arena, "%c|%lld|%d|%s|%s|%s", s->is_call ? 'c' : 'l', s->id, page,
+                        r->lang, r->region ? r->region->desc->slug : "",
+                        o->exclude_orgs ? o->exclude_orgs : "");
+}
+
+static struct rendered *rendered_find(const char *key, long long generation)
+{
+    long long now = rendered_clock_us();
+    for (int i = 0; i < RENDERED_SLOTS; i++) {
+        struct rendered *e = &rendered[i];
+        if (e->key != NULL && strcmp(e->key, key) == 0 && e->generation == generation &&
+            now - e->stored_us < RENDERED_TTL_US) {
+            e->used_us = now;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+static void rendered_clear(struct rendered *e)
+{
+    free(e->key);
+    free(e->title);
+    free(e->html);
+    *e = (struct rendered){0};
+}
+
+/* Keeps a page (copies); NULL when memory is short (the page is then answered uncached). */
+static struct rendered *rendered_put(const char *key, long long generation, const char *title,
+                                     const char *html, size_t len)
+{
+    struct rendered *e = &rendered[0];
+    for (int i = 0; i < RENDERED_SLOTS; i++) {
+        struct rendered *c = &rendered[i];
+        if (c->key == NULL || strcmp(c->key, key) == 0) {
+            e = c;
+            break;
+        }
+        if (c->used_us < e->used_us)
+            e = c;
+    }
+    rendered_clear(e);
+    long long now = rendered_clock_us();
+    *e = (struct rendered){strdup(key), generation, now, now, strdup(title), malloc(len + 1), len};
+    if (e->key == NULL || e->title == NULL || e->html == NULL) {
+        rendered_clear(e);
+        return NULL;
+    }
+    memcpy(e->html, html, len);
+    e->html[len] = '\0';
+    return e;
+}
+
+static enum err_code matches_page(struct req *r, const struct subject *s, int page,
+                                  const struct match_options *o)
+{
+    const char *key = rendered_key(r, s, page, o);
+    struct rendered *kept = o->has_generation ? rendered_find(key, o->generation) : NULL;
+    if (kept != NULL) {
+        page_title(r, kept->title);
+        return resp_page_html(r, 200, kept->html, kept->len);
+    }
+    struct match_result res;
+    enum err_code rc = subject_matches(r, s, o, &res);
+    if (rc != ERR_NONE)
+        return rc;
+    struct buf html;
+    buf_init(&html);
+    const char *title = NULL;
+    rc = matches_render(r, s, page, &res, &html, &title);
+    if (rc == ERR_NONE) {
+        if (o->has_generation)
+            rendered_put(key, o->generation, title, html.data, html.len);
+        page_title(r, title);
+        rc = resp_page_html(r, 200, html.data, html.len);
+    }
+    buf_free(&html);
+    return rc;
 }
 
 /* --- JSON --- */
@@ -262,37 +391,42 @@ static enum err_code matches_json(struct req *r, const struct subject *s, int pa
 enum err_code page_call_matches(struct req *r)
 {
     struct subject s;
-    struct match_result res;
+    struct match_options o;
     int page;
-    enum err_code rc = call_matches(r, &s, &page, &res);
-    return rc != ERR_NONE ? rc : matches_page(r, &s, page, &res);
+    enum err_code rc = call_subject(r, &s, &page, &o);
+    return rc != ERR_NONE ? rc : matches_page(r, &s, page, &o);
 }
 
 enum err_code page_listing_matches(struct req *r)
 {
     struct subject s;
+    struct match_options o;
+    int page;
+    enum err_code rc = listing_subject(r, &s, &page, &o);
+    return rc != ERR_NONE ? rc : matches_page(r, &s, page, &o);
+}
+
+/* The JSON answers: the subject, then its matches. */
+static enum err_code api_matches(struct req *r, bool of_call)
+{
+    struct subject s;
+    struct match_options o;
     struct match_result res;
     int page;
-    enum err_code rc = listing_matches(r, &s, &page, &res);
-    return rc != ERR_NONE ? rc : matches_page(r, &s, page, &res);
+    enum err_code rc = of_call ? call_subject(r, &s, &page, &o) : listing_subject(r, &s, &page, &o);
+    if (rc == ERR_NONE)
+        rc = subject_matches(r, &s, &o, &res);
+    return rc != ERR_NONE ? rc : matches_json(r, &s, page, &res);
 }
 
 enum err_code api_call_matches(struct req *r)
 {
-    struct subject s;
-    struct match_result res;
-    int page;
-    enum err_code rc = call_matches(r, &s, &page, &res);
-    return rc != ERR_NONE ? rc : matches_json(r, &s, page, &res);
+    return api_matches(r, true);
 }
 
 enum err_code api_listing_matches(struct req *r)
 {
-    struct subject s;
-    struct match_result res;
-    int page;
-    enum err_code rc = listing_matches(r, &s, &page, &res);
-    return rc != ERR_NONE ? rc : matches_json(r, &s, page, &res);
+    return api_matches(r, false);
 }
 
 /* --- the dashboard's "calls for you" --- */
@@ -354,7 +488,7 @@ enum err_code dashboard_calls_for_you(struct req *r, struct tpl_dict *d)
     int listings = PQntuples(mine), n = 0;
     struct for_you *all =
         arena_calloc(r->arena, (size_t)(listings * FOR_YOU_CALLS) + 1, sizeof *all);
-    struct match_options o = {r->lang, s->org_ids, NULL, 0, 0, FOR_YOU_CALLS};
+    struct match_options o = {.lang = r->lang, .exclude_orgs = s->org_ids, .limit = FOR_YOU_CALLS};
     for (int i = 0; i < listings; i++) {
         struct match_result res;
         long long id = db_int(mine, i, "listing_id");

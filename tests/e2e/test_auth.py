@@ -177,6 +177,46 @@ def test_sessions_expire_when_idle_and_absolutely(stack):
     eq(c.get("/api/v1/me").status, 401, "past the absolute expiry")
 
 
+def test_activity_keeps_a_session_alive_written_at_most_once_a_minute(stack):
+    c = stack.client()
+    c.login("sme@matera.example")
+    who = "person_id = (SELECT id FROM persons WHERE email = 'sme@matera.example')"
+
+    def idle_s():
+        return float(stack.sql(f"SELECT extract(epoch FROM now() - max(last_seen_at)) "
+                               f"FROM sessions WHERE {who}")[0][0])
+
+    stack.sql(f"UPDATE sessions SET last_seen_at = now() - interval '100 minutes' WHERE {who}")
+    eq(c.get("/api/v1/me").status, 200, "100 minutes idle: still within session_idle_minutes")
+    check(idle_s() < 5, f"the request wrote last_seen_at (idle {idle_s():.0f} s)")
+    stack.sql(f"UPDATE sessions SET last_seen_at = now() - interval '30 seconds' WHERE {who}")
+    eq(c.get("/api/v1/me").status, 200, "seen 30 s ago")
+    check(idle_s() >= 29, f"seen within the minute: not written again (idle {idle_s():.0f} s)")
+
+
+def test_a_change_of_memberships_or_admin_rights_counts_from_the_next_request(stack):
+    """What a person may do is kept per person (person_access, sql/008) by triggers: a right
+    given or taken away counts from the next request, in the sessions already open."""
+    c = stack.client()
+    c.login("sme@kaunas.example")
+    me = "(SELECT id FROM persons WHERE email = 'sme@kaunas.example')"
+    eq(c.get("/r/rijeka/moderation").status, 403, "not an admin of Rijeka")
+    check('id="calls-heading"' not in c.get("/dashboard").text, "no organiser yet")
+    stack.sql(f"INSERT INTO region_admins (person_id, region) VALUES ({me}, 'rijeka')")
+    eq(c.get("/api/v1/me").json()["admin_regions"], ["rijeka"], "the right counts at once")
+    eq(c.get("/r/rijeka/moderation").status, 200, "Rijeka's queue opens")
+    org = ("(SELECT m.org_id FROM memberships m JOIN persons p ON p.id = m.person_id "
+           "WHERE p.email = 'organiser@kaunas.example' LIMIT 1)")
+    stack.sql(f"INSERT INTO memberships (person_id, org_id) VALUES ({me}, {org})")
+    check('id="calls-heading"' in c.get("/dashboard").text,
+          "a member of an organiser now: the dashboard shows the calls")
+    stack.sql(f"DELETE FROM region_admins WHERE person_id = {me}")
+    stack.sql(f"DELETE FROM memberships WHERE person_id = {me} AND org_id = {org}")
+    eq(c.get("/r/rijeka/moderation").status, 403, "the right taken away counts at once")
+    eq(c.get("/api/v1/me").json()["admin_regions"], [], "no region left")
+    check('id="calls-heading"' not in c.get("/dashboard").text, "no longer an organiser")
+
+
 def test_state_changes_without_the_csrf_token_are_403_and_change_nothing(stack):
     c = stack.client()
     c.login("sme@leeuwarden.example")

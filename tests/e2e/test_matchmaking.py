@@ -9,6 +9,7 @@ terms and keywords are exact.  Demo listings that happen to share a sector show 
 matches too; the assertions look at the fixtures' own order and scores.  The digest changes
 people and the outbox, so the module has a stack of its own."""
 
+import re
 import json
 import uuid
 
@@ -545,15 +546,36 @@ def test_an_archived_listing_and_a_closed_call_leave_the_matches_at_once(stack):
               "L5 is a match before")
         check("C2" in dict(only(every_match(owner, "listings", f["L1"]), call_fixtures(f))),
               "C2 is a match before")
+    # The pages too (kept rendered per worker, per language): each worker has them.
+    call_page, listing_page = f"/calls/{f['C1']}/matches", f"/listings/{f['L1']}/matches"
+    l5_link, c2_link = f'href="/listings/{f["L5"]}"', f'href="/calls/{f["C2"]}"'
+    for _ in range(4):
+        check(l5_link in organiser.get(call_page).text, "L5 on the call's page before")
+        check(c2_link in owner.get(listing_page).text, "C2 on the listing's page before")
+    english = organiser.get(call_page).text
+    person = f"FROM persons WHERE email = '{f['organiser']}'"
+    was = stack.sql(f"SELECT coalesce(lang, '') {person}")[0][0]
+    stack.sql(f"UPDATE persons SET lang = 'lt' WHERE email = '{f['organiser']}'")
+    lithuanian = organiser.get(call_page).text
+    stack.sql(f"UPDATE persons SET lang = nullif('{was}', '') WHERE email = '{f['organiser']}'")
+    h1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+    check(h1.search(english).group(1) != h1.search(lithuanian).group(1) and
+          'lang="lt"' in lithuanian.split("<body", 1)[0],
+          "each language has its own page: "
+          f"{h1.search(english).group(1)!r} / {h1.search(lithuanian).group(1)!r}")
     r = login(stack, f["owner_b"]).api("DELETE", f"/api/v1/listings/{f['L5']}")
     eq(r.status, 200, f"archive: {r}")
     shown = dict(only(every_match(login(stack, f["organiser"]), "calls", f["C1"]),
                       listing_fixtures(f)))
     check("L5" not in shown and shown.get("L3") == 47, f"L5 gone, L3 still there: {shown}")
+    for _ in range(4):
+        check(l5_link not in organiser.get(call_page).text, "L5 gone from the call's page")
     r = login(stack, f["organiser"]).api("POST", f"/api/v1/calls/{f['C2']}/close")
     eq(r.status, 200, f"close: {r}")
     shown = dict(only(every_match(login(stack, f["owner_a"]), "listings", f["L1"]),
                       call_fixtures(f)))
     check("C2" not in shown and shown.get("C1") == 90, f"C2 gone, C1 still there: {shown}")
+    for _ in range(4):
+        check(c2_link not in owner.get(listing_page).text, "C2 gone from the listing's page")
     body = matches(login(stack, f["organiser"]), "calls", f["C2"])
     eq((body["matchable"], body["items"]), (False, []), "a closed call has no matches")

@@ -55,6 +55,28 @@ static void test_arena_alignment_is_16(void **state)
     arena_free(a);
 }
 
+/* arena_printf formats into the block's free room when it fits, else into a new block: strings
+ * at and around every boundary keep their bytes, and one string does not overwrite another. */
+static void test_arena_printf_across_block_boundaries(void **state)
+{
+    (void)state;
+    struct arena *a = arena_new(1024);
+    char want[3000];
+    for (size_t len = 0; len < sizeof want - 1; len += 7) {
+        arena_reset(a);
+        arena_alloc(a, 1024 - 16 * (len % 5) - 48); /* leaves 48..112 bytes in the block */
+        memset(want, 'x', len);
+        want[len] = '\0';
+        char *s1 = arena_printf(a, "%s|%zu", want, len);
+        char *s2 = arena_printf(a, "%zu", len);
+        assert_int_equal(strlen(s1), len + 1 + strlen(s2));
+        assert_memory_equal(s1, want, len);
+        assert_string_equal(s1 + len + 1, s2);
+        assert_true(s2 >= s1 + strlen(s1) + 1 || s2 + strlen(s2) < s1);
+    }
+    arena_free(a);
+}
+
 static void test_buf_grows_and_trims(void **state)
 {
     (void)state;
@@ -147,6 +169,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_reset_runs_cleanups_and_frees_extra_blocks),
         cmocka_unit_test(test_arena_alignment_is_16),
+        cmocka_unit_test(test_arena_printf_across_block_boundaries),
         cmocka_unit_test(test_buf_grows_and_trims),
         cmocka_unit_test(test_settings_file_and_environment),
         cmocka_unit_test(test_settings_errors_name_the_source),
