@@ -163,7 +163,8 @@ enum err_code account_register(struct req *r, struct registration *reg, long lon
     if (rc != ERR_NONE)
         return rc;
     /* From here on the new person acts: row-level security and the audit log say so. */
-    const struct db_actor actor = {person, arena_printf(r->arena, "{%lld}", org_id), "{}", false};
+    const struct db_actor actor = {person, arena_printf(r->arena, "{%lld}", org_id), "{}", false,
+                                   NULL};
     if ((rc = db_actor_update(&actor)) != ERR_NONE ||
         (rc = session_start(r, *person_id)) != ERR_NONE)
         return rc;

@@ -23,9 +23,10 @@
 
 DB_STMT(session_lookup,
         "SELECT person_id, email, name, lang, is_super, csrf_token, org_ids, sme_org_ids, "
-        "organiser_org_ids, admin_regions, unread FROM auth_session($1, $2)");
-DB_STMT(api_token_lookup, "SELECT person_id, email, name, lang, is_super, org_ids, sme_org_ids, "
-                          "organiser_org_ids, admin_regions, unread FROM auth_api_token($1)");
+        "organiser_org_ids, admin_regions, unread, home_region FROM auth_session($1, $2)");
+DB_STMT(api_token_lookup,
+        "SELECT person_id, email, name, lang, is_super, org_ids, sme_org_ids, "
+        "organiser_org_ids, admin_regions, unread, home_region FROM auth_api_token($1)");
 
 char *auth_new_token(struct arena *a)
 {
@@ -73,6 +74,9 @@ static struct auth_session *session_from_row(struct req *r, const PGresult *res)
     s->organiser_org_ids = arena_strdup(r->arena, db_value(res, 0, "organiser_org_ids"));
     s->admin_regions = arena_strdup(r->arena, db_value(res, 0, "admin_regions"));
     s->unread = db_int(res, 0, "unread");
+    s->home_region = db_is_null(res, 0, "home_region")
+                         ? NULL
+                         : arena_strdup(r->arena, db_value(res, 0, "home_region"));
     return s;
 }
 

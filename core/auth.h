@@ -27,6 +27,8 @@ struct auth_session {
     const char *sme_org_ids;       /* those of org_ids that are SMEs */
     const char *organiser_org_ids; /* those that are event organisers */
     const char *admin_regions;     /* "{kaunas,rijeka}" */
+    const char *home_region;       /* of their first organisation (else first administered), or
+                                      NULL: their pages show times in its timezone */
     bool super;
     bool via_api_token; /* authenticated by Authorization: Bearer */
     long long unread;   /* unread notifications */

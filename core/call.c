@@ -101,7 +101,11 @@ static void check_call_organisation(struct req *r, struct call_input *in)
         return;
     const char *params[] = {num(r, org)};
     PGresult *res = db_exec(r->arena, &call_org_region, 1, params);
-    if (res == NULL || PQntuples(res) != 1 || !access_member_of(r, org) ||
+    if (res == NULL) { /* not the person's mistake: answered as the database's (503) */
+        in->failure = db_error_code();
+        return;
+    }
+    if (PQntuples(res) != 1 || !access_member_of(r, org) ||
         strcmp(db_value(res, 0, "kind"), "organiser") != 0) {
         req_field_error(r, "org_id", T(r, "call.not_your_organiser"));
         return;
@@ -246,6 +250,8 @@ static enum err_code tell_admins_pending(struct req *r, const char *region, long
 
 enum err_code call_create(struct req *r, struct call_input *in, long long *id)
 {
+    if (in->failure != ERR_NONE)
+        return in->failure;
     if (input_has_errors(r))
         return ERR_INVALID;
     const char *p[21];
@@ -278,6 +284,8 @@ static enum err_code head_load(struct req *r, long long id, long long *org, cons
 
 enum err_code call_update(struct req *r, long long id, struct call_input *in)
 {
+    if (in->failure != ERR_NONE)
+        return in->failure;
     if (input_has_errors(r))
         return ERR_INVALID;
     long long org;

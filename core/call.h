@@ -17,6 +17,7 @@
 struct req;
 
 struct call_input {
+    enum err_code failure; /* the database failed while checking it (ERR_NONE: it did not) */
     long long org_id;
     const char *region;
     const char *lang, *title, *summary, *description, *programme, *event_title, *venue;

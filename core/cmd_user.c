@@ -157,7 +157,7 @@ static int cmd_user_add(int argc, char **argv)
             return 2;
         }
     struct arena *a = arena_new(8192);
-    struct db_actor owner = {NULL, NULL, NULL, true};
+    struct db_actor owner = {NULL, NULL, NULL, true, NULL};
     db_request_start(&owner, true);
     int rc = user_add(a, email, name, role, regions, n_regions);
     if (db_request_finish(rc == 0) != ERR_NONE) {

@@ -78,7 +78,8 @@ static void mark_down(void)
 
 #define ACTOR_SQL                                                                                  \
     "SELECT set_config('app.person_id', $1, true), set_config('app.org_ids', $2, true), "          \
-    "set_config('app.admin_regions', $3, true), set_config('app.super', $4, true)"
+    "set_config('app.admin_regions', $3, true), set_config('app.super', $4, true), "          \
+    "set_config('TimeZone', $5, true)"
 
 /* Session settings of the serving connection; values come from settings, never from input. */
 static int connection_configure(void)
@@ -99,7 +100,7 @@ static int connection_configure(void)
     int ok = PQresultStatus(res) == PGRES_TUPLES_OK;
     if (ok) { /* the actor statement of every transaction (transaction_open) */
         PQclear(res);
-        res = PQprepare(conn, "db_actor", ACTOR_SQL, 4, NULL);
+        res = PQprepare(conn, "db_actor", ACTOR_SQL, 5, NULL);
         ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     }
     if (!ok)
@@ -247,23 +248,24 @@ static bool simple_command(const char *sql)
     return ok;
 }
 
-static void actor_params(const struct db_actor *who, const char *params[4])
+static void actor_params(const struct db_actor *who, const char *params[5])
 {
-    static const struct db_actor none = {NULL, NULL, NULL, false};
+    static const struct db_actor none = {NULL, NULL, NULL, false, NULL};
     if (who == NULL)
         who = &none;
     params[0] = who->person_id ? who->person_id : "";
     params[1] = who->org_ids ? who->org_ids : "{}";
     params[2] = who->admin_regions ? who->admin_regions : "{}";
     params[3] = who->super ? "on" : "off";
+    params[4] = who->time_zone ? who->time_zone : "UTC";
 }
 
 /* Records who acts in the open transaction (set_config(..., true) ends with it). */
 static bool actor_record(const struct db_actor *who)
 {
-    const char *params[4];
+    const char *params[5];
     actor_params(who, params);
-    PGresult *res = PQexecPrepared(conn, "db_actor", 4, params, NULL, NULL, 0);
+    PGresult *res = PQexecPrepared(conn, "db_actor", 5, params, NULL, NULL, 0);
     bool ok = !result_failed(res);
     PQclear(res);
     return ok;
@@ -284,12 +286,12 @@ static void results_drain(void)
 static bool transaction_open(struct db_stmt *st, int nparams, const char *const *params,
                              PGresult **first)
 {
-    const char *who[4];
+    const char *who[5];
     actor_params(actor, who);
     results_drain();
     if (!PQenterPipelineMode(conn) ||
         !PQsendQueryParams(conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) ||
-        !PQsendQueryPrepared(conn, "db_actor", 4, who, NULL, NULL, 0) ||
+        !PQsendQueryPrepared(conn, "db_actor", 5, who, NULL, NULL, 0) ||
         (st != NULL && !PQsendQueryPrepared(conn, st->name, nparams, params, NULL, NULL, 0)) ||
         !PQpipelineSync(conn)) {
         set_error(ERR_UNAVAILABLE, "08006", PQerrorMessage(conn));

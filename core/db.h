@@ -45,6 +45,7 @@ struct db_actor {
     const char *org_ids;
     const char *admin_regions;
     bool super;
+    const char *time_zone; /* the transaction's TimeZone (what to_char shows), NULL: UTC */
 };
 
 /* Starts a request's database work.  With `transactional`, the first statement opens a

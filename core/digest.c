@@ -149,7 +149,7 @@ static const char *digest_body(struct arena *a, const char *lang, const char *na
 /* One person, in one transaction: claim, collect, queue (or print).  *sent counts e-mails. */
 static int digest_person(struct arena *a, PGresult *people, int row, bool dry_run, int *sent)
 {
-    static const struct db_actor owner = {NULL, NULL, NULL, true};
+    static const struct db_actor owner = {NULL, NULL, NULL, true, NULL};
     const char *id[] = {db_value(people, row, "id")};
     db_request_start(&owner, true);
     PGresult *claim = dry_run ? NULL : db_exec(a, &digest_claim, 1, id);

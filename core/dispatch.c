@@ -143,6 +143,9 @@ static void actor_of(const struct req *r, struct db_actor *a)
     a->org_ids = r->session->org_ids;
     a->admin_regions = r->session->admin_regions;
     a->super = r->session->super;
+    /* Pages show a person's times in their home region's timezone; the API stays in UTC. */
+    const struct plugin *home = r->api ? NULL : plugin_find(r->session->home_region);
+    a->time_zone = home ? home->desc->timezone : NULL;
 }
 
 static enum err_code pipeline(struct req *r, char **envp, int (*read_fn)(char *, int, void *),

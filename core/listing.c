@@ -125,7 +125,11 @@ static void check_organisation(struct req *r, struct listing_input *in)
         return;
     const char *params[] = {num(r, org)};
     PGresult *res = db_exec(r->arena, &listing_org_region, 1, params);
-    if (res == NULL || PQntuples(res) != 1 || !access_member_of(r, org) ||
+    if (res == NULL) { /* not the person's mistake: answered as the database's (503) */
+        in->failure = db_error_code();
+        return;
+    }
+    if (PQntuples(res) != 1 || !access_member_of(r, org) ||
         strcmp(db_value(res, 0, "kind"), "sme") != 0) {
         req_field_error(r, "org_id", T(r, "listing.not_your_sme"));
         return;
@@ -235,6 +239,8 @@ static enum err_code tell_admins_pending(struct req *r, const char *region, long
 
 enum err_code listing_create(struct req *r, struct listing_input *in, long long *id)
 {
+    if (in->failure != ERR_NONE)
+        return in->failure;
     if (input_has_errors(r))
         return ERR_INVALID;
     const char *params[] = {num(r, in->org_id), in->region};
@@ -271,6 +277,8 @@ static enum err_code head_load(struct req *r, long long id, long long *org, cons
 
 enum err_code listing_update(struct req *r, long long id, struct listing_input *in)
 {
+    if (in->failure != ERR_NONE)
+        return in->failure;
     if (input_has_errors(r))
         return ERR_INVALID;
     long long org;

@@ -19,6 +19,7 @@ struct req;
 struct arena;
 
 struct listing_input {
+    enum err_code failure; /* the database failed while checking it (ERR_NONE: it did not) */
     long long org_id;
     const char *region; /* of the organisation */
     const char *kind, *lang, *title, *summary, *description;

@@ -13,20 +13,23 @@
 --   serving role cannot read or write it directly: only through the functions below.
 -- - auth_session() and auth_api_token() read sessions (or api_tokens), persons and
 --   person_access by their keys, and write last_seen_at only when it is more than a minute old.
--- Same answers, same expiry rules, same columns as before.
+-- Same answers and expiry rules as before, and one more column: the person's home region (the
+-- region of their first organisation, else the first region they administer), whose timezone
+-- their pages show times in (core/dispatch.c).
 
 CREATE TABLE person_access (
   person_id          bigint PRIMARY KEY REFERENCES persons ON DELETE CASCADE,
   org_ids            bigint[] NOT NULL DEFAULT '{}',
   sme_org_ids        bigint[] NOT NULL DEFAULT '{}',
   organiser_org_ids  bigint[] NOT NULL DEFAULT '{}',
-  admin_regions      text[] NOT NULL DEFAULT '{}'
+  admin_regions      text[] NOT NULL DEFAULT '{}',
+  home_region        text
 );
 
 CREATE FUNCTION person_access_refresh(person bigint) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
   INSERT INTO person_access AS pa (person_id, org_ids, sme_org_ids, organiser_org_ids,
-                                   admin_regions)
+                                   admin_regions, home_region)
   SELECT p.id,
          coalesce((SELECT array_agg(m.org_id ORDER BY m.org_id) FROM memberships m
                     WHERE m.person_id = p.id), '{}'),
@@ -37,11 +40,15 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
                     JOIN organisations o ON o.id = m.org_id
                     WHERE m.person_id = p.id AND o.kind = 'organiser'), '{}'),
          coalesce((SELECT array_agg(a.region ORDER BY a.region) FROM region_admins a
-                    WHERE a.person_id = p.id), '{}')
+                    WHERE a.person_id = p.id), '{}'),
+         coalesce((SELECT o.region FROM memberships m JOIN organisations o ON o.id = m.org_id
+                    WHERE m.person_id = p.id ORDER BY m.org_id LIMIT 1),
+                  (SELECT min(a.region) FROM region_admins a WHERE a.person_id = p.id))
     FROM persons p WHERE p.id = person
   ON CONFLICT (person_id) DO UPDATE
      SET org_ids = EXCLUDED.org_ids, sme_org_ids = EXCLUDED.sme_org_ids,
-         organiser_org_ids = EXCLUDED.organiser_org_ids, admin_regions = EXCLUDED.admin_regions;
+         organiser_org_ids = EXCLUDED.organiser_org_ids, admin_regions = EXCLUDED.admin_regions,
+         home_region = EXCLUDED.home_region;
 $$;
 
 CREATE FUNCTION person_access_changed() RETURNS trigger
@@ -72,10 +79,15 @@ SELECT person_access_refresh(p.id) FROM persons p;
 REVOKE ALL ON TABLE person_access FROM PUBLIC;
 REVOKE ALL ON FUNCTION person_access_refresh(bigint), person_access_changed() FROM PUBLIC;
 
-CREATE OR REPLACE FUNCTION auth_session(hash bytea, idle_minutes integer)
+-- Their columns change: dropped and created again.
+DROP FUNCTION auth_session(bytea, integer);
+DROP FUNCTION auth_api_token(bytea);
+
+CREATE FUNCTION auth_session(hash bytea, idle_minutes integer)
 RETURNS TABLE (person_id bigint, email text, name text, lang text, is_super boolean,
                csrf_token text, org_ids bigint[], sme_org_ids bigint[],
-               organiser_org_ids bigint[], admin_regions text[], unread bigint)
+               organiser_org_ids bigint[], admin_regions text[], unread bigint,
+               home_region text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
@@ -85,9 +97,9 @@ BEGIN
          coalesce(pa.org_ids, '{}'), coalesce(pa.sme_org_ids, '{}'),
          coalesce(pa.organiser_org_ids, '{}'), coalesce(pa.admin_regions, '{}'),
          (SELECT count(*) FROM notifications n WHERE n.person_id = p.id AND n.read_at IS NULL),
-         s.last_seen_at
+         pa.home_region, s.last_seen_at
     INTO person_id, email, name, lang, is_super, csrf_token, org_ids, sme_org_ids,
-         organiser_org_ids, admin_regions, unread, seen
+         organiser_org_ids, admin_regions, unread, home_region, seen
     FROM sessions s
     JOIN persons p ON p.id = s.person_id
     LEFT JOIN person_access pa ON pa.person_id = p.id
@@ -103,10 +115,10 @@ BEGIN
   RETURN NEXT;
 END $$;
 
-CREATE OR REPLACE FUNCTION auth_api_token(hash bytea)
+CREATE FUNCTION auth_api_token(hash bytea)
 RETURNS TABLE (person_id bigint, email text, name text, lang text, is_super boolean,
                org_ids bigint[], sme_org_ids bigint[], organiser_org_ids bigint[],
-               admin_regions text[], unread bigint)
+               admin_regions text[], unread bigint, home_region text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
@@ -115,9 +127,9 @@ BEGIN
   SELECT p.id, p.email, p.name, p.lang, p.is_super,
          coalesce(pa.org_ids, '{}'), coalesce(pa.sme_org_ids, '{}'),
          coalesce(pa.organiser_org_ids, '{}'), coalesce(pa.admin_regions, '{}'),
-         0::bigint, t.last_used_at
+         0::bigint, pa.home_region, t.last_used_at
     INTO person_id, email, name, lang, is_super, org_ids, sme_org_ids, organiser_org_ids,
-         admin_regions, unread, used
+         admin_regions, unread, home_region, used
     FROM api_tokens t
     JOIN persons p ON p.id = t.person_id
     LEFT JOIN person_access pa ON pa.person_id = p.id

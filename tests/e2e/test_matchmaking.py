@@ -9,11 +9,14 @@ terms and keywords are exact.  Demo listings that happen to share a sector show 
 matches too; the assertions look at the fixtures' own order and scores.  The digest changes
 people and the outbox, so the module has a stack of its own."""
 
-import re
 import json
+import os
+import re
 import uuid
 
-from harness import check, eq
+import yaml
+
+from harness import REPO, check, eq
 
 NEEDS_OWN_STACK = True
 
@@ -330,6 +333,25 @@ def test_a_region_only_call_leaves_out_the_other_regions(stack):
        [("C1", 30), ("C_old", 30)], "the Rijeka listing sees the cross-region calls only")
 
 
+def test_the_matches_answers_are_what_docs_openapi_yaml_says(stack):
+    """Both matches answers carry the fields of the Matches schema, and nothing it leaves out."""
+    with open(os.path.join(REPO, "docs", "openapi.yaml")) as f:
+        schema = yaml.safe_load(f)["components"]["schemas"]["Matches"]
+    item_schema = schema["properties"]["items"]["items"]
+    reason_schema = item_schema["properties"]["reasons"]["items"]
+    f = fixtures(stack)
+    for client, kind, ident, subject in ((login(stack, f["organiser"]), "calls", f["C1"], "listing"),
+                                         (login(stack, f["owner_a"]), "listings", f["L1"], "call")):
+        body = matches(client, kind, ident)
+        eq(sorted(body), sorted(schema["properties"]), f"{kind}: the top-level fields")
+        check(body["items"], f"{kind}: has matches to look at")
+        for item in body["items"]:
+            eq(sorted(item), sorted([subject, "score", "reasons"]), f"{kind}: an item's fields")
+            check(0 <= item["score"] <= 100, f"{kind}: a score from 0 to 100: {item['score']}")
+            for reason in item["reasons"]:
+                eq(sorted(reason), sorted(reason_schema["properties"]), f"{kind}: a reason")
+
+
 def test_a_call_that_is_not_open_has_no_matches(stack):
     f = fixtures(stack)
     organiser = login(stack, f["organiser"])
@@ -554,10 +576,10 @@ def test_an_archived_listing_and_a_closed_call_leave_the_matches_at_once(stack):
         check(c2_link in owner.get(listing_page).text, "C2 on the listing's page before")
     english = organiser.get(call_page).text
     person = f"FROM persons WHERE email = '{f['organiser']}'"
-    was = stack.sql(f"SELECT coalesce(lang, '') {person}")[0][0]
+    was = stack.sql(f"SELECT coalesce(lang, '-') {person}")[0][0]
     stack.sql(f"UPDATE persons SET lang = 'lt' WHERE email = '{f['organiser']}'")
     lithuanian = organiser.get(call_page).text
-    stack.sql(f"UPDATE persons SET lang = nullif('{was}', '') WHERE email = '{f['organiser']}'")
+    stack.sql(f"UPDATE persons SET lang = nullif('{was}', '-') WHERE email = '{f['organiser']}'")
     h1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
     check(h1.search(english).group(1) != h1.search(lithuanian).group(1) and
           'lang="lt"' in lithuanian.split("<body", 1)[0],

@@ -78,6 +78,27 @@ def test_amounts_and_dates_are_written_the_languages_way(stack):
           f"Dutch puts the euro first, with a no-break space: {nl['price']}")
 
 
+def test_pages_show_a_persons_times_in_their_regions_timezone_and_the_api_in_utc(stack):
+    """A notification written at 10:00 UTC on 15 January: 12:00 in Kaunas (Europe/Vilnius,
+    UTC+2), 11:00 in Leeuwarden (Europe/Amsterdam, UTC+1); the API gives UTC."""
+    marker = f"tz-{uuid.uuid4().hex[:8]}"
+    for email, local in (("sme@kaunas.example", "12:00"), ("sme@leeuwarden.example", "11:00")):
+        stack.sql(f"INSERT INTO notifications (person_id, kind, params, link, created_at) "
+                  f"SELECT id, 'call_pending', '{{\"title\": \"{marker}\"}}', '/inbox', "
+                  f"'2026-01-15 10:00:00+00' FROM persons WHERE email = '{email}'")
+        c = stack.client()
+        c.login(email)
+        was = stack.sql(f"SELECT coalesce(lang, '-') FROM persons WHERE email = '{email}'")[0][0]
+        stack.sql(f"UPDATE persons SET lang = 'en' WHERE email = '{email}'")
+        page = c.get("/inbox").text
+        line = next((li for li in re.findall(r"<li.*?</li>", page, re.S) if marker in li), "")
+        check(local in line and "10:00" not in line, f"{email}: the inbox shows {local}: {line!r}")
+        item = next(i for i in c.get("/api/v1/notifications").json()["items"]
+                    if marker in i["text"])
+        eq(item["at"], "2026-01-15 10:00", f"{email}: the API in UTC")
+        stack.sql(f"UPDATE persons SET lang = nullif('{was}', '-') WHERE email = '{email}'")
+
+
 def test_each_region_has_its_own_home_page(stack):
     pages = {slug: stack.client().get(f"/r/{slug}", headers={"Accept-Language": "en"}).text
              for slug in EXPECTED}

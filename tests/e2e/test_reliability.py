@@ -2,9 +2,11 @@
 (Idempotency-Key), a serving role that cannot bypass the database's own rules, and an audit log
 nobody can rewrite."""
 
+import subprocess
+import time
 import uuid
 
-from harness import check, eq
+from harness import STACK_SH, check, eq
 
 
 def test_a_retried_write_with_the_same_idempotency_key_creates_nothing_more(stack):
@@ -36,6 +38,34 @@ def test_a_failed_write_does_not_burn_its_idempotency_key(stack):
     eq(r.status, 422, "invalid")
     eq(stack.scalar(f"SELECT count(*) FROM idempotency_keys WHERE key = '{key}'"), "0",
        "the key went with the rolled-back change")
+
+
+def test_a_database_failure_while_checking_a_form_is_503_not_a_field_error(stack):
+    """The soak found it: PostgreSQL restarting between the session lookup and the check of the
+    organisation turned a valid new listing into 422 "not your SME".  Here the check's statement
+    waits on a lock past statement_timeout (5 s) instead: 503 with Retry-After, no field error,
+    nothing written; the same request afterwards is created."""
+    c = stack.client()
+    c.login("sme@rijeka.example")
+    org = next(o for o in c.get("/api/v1/me").json()["organisations"] if o["kind"] == "sme")
+    body = {"org_id": org["id"], "kind": "skill", "lang": "hr", "title": "Radionica zaključana",
+            "summary": "Kratko.", "description": "Opis.", "sectors": ["crafts"],
+            "languages": ["hr"], "contact_email": "a@b.example"}
+    before = stack.scalar("SELECT count(*) FROM listings")
+    lock = subprocess.Popen([STACK_SH, "psql", stack.dir, str(stack.pgport), "ecoc_owner", "-c",
+                             "BEGIN; LOCK TABLE organisations IN ACCESS EXCLUSIVE MODE; "
+                             "SELECT pg_sleep(7); COMMIT;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        r = c.api("POST", "/api/v1/listings", body)
+        eq(r.status, 503, f"the database's failure, not the person's: {r}")
+        check(r.header("Retry-After"), "with Retry-After")
+        check("org_id" not in (r.json().get("fields") or {}), f"no field blamed: {r.json()}")
+        eq(stack.scalar("SELECT count(*) FROM listings"), before, "nothing written")
+    finally:
+        lock.wait(timeout=30)
+    eq(c.api("POST", "/api/v1/listings", body).status, 201, "the same request, once it can run")
 
 
 def test_the_portal_refuses_to_serve_as_a_role_that_bypasses_row_security(stack):

@@ -226,9 +226,16 @@ def soak_overload_2000_connections(stack):
     m = re.search(r"^WRK (.*)$", r.stdout, re.M)
     check(m is not None, f"wrk's report: {r.stdout} {r.stderr}")
     got = dict(kv.split("=") for kv in m.group(1).split())
-    t0 = time.monotonic()
-    eq(stack.client().get("/healthz", timeout=5).status, 200, "/healthz right after wrk")
-    got["healthz_after_ms"] = round((time.monotonic() - t0) * 1000, 1)
+    # What wrk left queued (in nginx, in the socket's backlog) drains first: /healthz answers
+    # 503 at once meanwhile, then 200 — within seconds, never a wait without bound.
+    t0, status = time.monotonic(), None
+    while time.monotonic() - t0 < 10:
+        status = stack.client().get("/healthz", timeout=5).status
+        if status == 200:
+            break
+        time.sleep(0.05)
+    eq(status, 200, "/healthz within 10 s of wrk's end")
+    got["healthz_200_after_ms"] = round((time.monotonic() - t0) * 1000, 1)
     eq(got["other"], "0", "wrk: answers neither 2xx nor 503")
     check(float(got["max_ms"]) < T.REQUEST_DEADLINE_S * 1000, f"wrk: max latency {got}")
     eq(got["errors_timeout"], "0", "wrk: requests that timed out (30 s)")
