@@ -78,7 +78,7 @@ static void mark_down(void)
 
 #define ACTOR_SQL                                                                                  \
     "SELECT set_config('app.person_id', $1, true), set_config('app.org_ids', $2, true), "          \
-    "set_config('app.admin_regions', $3, true), set_config('app.super', $4, true), "          \
+    "set_config('app.admin_regions', $3, true), set_config('app.super', $4, true), "               \
     "set_config('TimeZone', $5, true)"
 
 /* Session settings of the serving connection; values come from settings, never from input. */
