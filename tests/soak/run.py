@@ -16,8 +16,9 @@ Settings (environment):
   SOAK_CLIENTS (200)    connections of the load during the faults
   SOAK_BUILD (asan)     asan: the tests' build, sanitizers watching the whole run;
                         release: build/portal (figures closer to production)
-  SOAK_PG_JIT           "off": ALTER ROLE ecoc_app SET jit = off before serving (what
-                        docs/reliability.md asks of core/db.c; compare a run with and without)
+  SOAK_PG_JIT           "off": also ALTER ROLE ecoc_app SET jit = off before serving (core/db.c
+                        turns JIT off for its serving connection already; kept for comparing
+                        with a portal built before that)
 """
 
 import os
