@@ -185,6 +185,35 @@ def test_search_is_complete_after_postgresql_restarts(stack):
     eq(totals, {before}, "the same results on every worker")
 
 
+def test_the_fingerprint_the_workers_compare_follows_every_change(stack):
+    """listing_index_checksum() is a tally kept by triggers (sql/009): after an update, a
+    delete, an insert of one row and of many in one statement, and a truncate, it equals the
+    fingerprint counted over the whole table (all in one transaction, rolled back)."""
+    recount = ("(SELECT count(*) || ':' || coalesce(sum(listing_id * 7 + version_id * 13 + seq), "
+               "0) FROM listing_index)")
+    same = f"SELECT listing_index_checksum() = {recount}, listing_index_checksum();"
+    some = "(SELECT listing_id FROM listing_index ORDER BY listing_id LIMIT 1)"
+    rows = stack.sql(f"""BEGIN;
+        {same}
+        UPDATE listing_index SET seq = seq + 5 WHERE listing_id = {some};
+        {same}
+        CREATE TEMP TABLE kept AS SELECT * FROM listing_index WHERE listing_id IN
+          (SELECT listing_id FROM listing_index ORDER BY listing_id LIMIT 3);
+        DELETE FROM listing_index WHERE listing_id IN (SELECT listing_id FROM kept);
+        {same}
+        INSERT INTO listing_index SELECT * FROM kept;
+        {same}
+        TRUNCATE listing_index CASCADE;
+        {same}
+        ROLLBACK;""")
+    results = [r for r in rows if r and r[0] in ("t", "f")]
+    eq(len(results), 5, f"five comparisons: {rows}")
+    check(all(r[0] == "t" for r in results), f"the tally equals the recount each time: {results}")
+    check(results[3][1] == results[0][1].split(":")[0] + ":" +
+          str(int(results[0][1].split(":")[1]) + 5), f"only the seq moved: {results}")
+    eq(results[4][1], "0:0", "nothing after a truncate")
+
+
 def test_the_index_reports_its_memory(stack):
     h = stack.client().get("/healthz").json()["search_index"]
     eq(h["documents"], int(stack.scalar("SELECT count(*) FROM listing_index")), "documents")
