@@ -215,6 +215,17 @@ def test_a_change_of_memberships_or_admin_rights_counts_from_the_next_request(st
     eq(c.get("/r/rijeka/moderation").status, 403, "the right taken away counts at once")
     eq(c.get("/api/v1/me").json()["admin_regions"], [], "no region left")
     check('id="calls-heading"' not in c.get("/dashboard").text, "no longer an organiser")
+    # An operator's TRUNCATE (rolled back) and an organisation moved to another region.
+    rows = stack.sql(f"""BEGIN;
+        INSERT INTO region_admins (person_id, region) VALUES ({me}, 'matera');
+        TRUNCATE region_admins;
+        SELECT admin_regions FROM person_access WHERE person_id = {me};
+        UPDATE organisations SET region = 'matera' WHERE id =
+          (SELECT org_id FROM memberships WHERE person_id = {me} ORDER BY org_id LIMIT 1);
+        SELECT home_region FROM person_access WHERE person_id = {me};
+        ROLLBACK;""")
+    got = [r[0] for r in rows if r and r[0] in ("{}", "{matera}", "matera", "kaunas")]
+    eq(got, ["{}", "matera"], f"TRUNCATE and a region change reach person_access: {rows}")
 
 
 def test_state_changes_without_the_csrf_token_are_403_and_change_nothing(stack):
