@@ -19,11 +19,17 @@ void buf_free(struct buf *b)
     buf_init(b);
 }
 
+void buf_truncate(struct buf *b, size_t len)
+{
+    if (len < b->len)
+        b->len = len;
+    if (b->data != NULL)
+        b->data[b->len] = '\0';
+}
+
 void buf_clear(struct buf *b)
 {
-    b->len = 0;
-    if (b->data != NULL)
-        b->data[0] = '\0';
+    buf_truncate(b, 0);
 }
 
 void buf_trim(struct buf *b, size_t keep)

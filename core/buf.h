@@ -20,6 +20,8 @@ struct buf {
 void buf_init(struct buf *b);
 void buf_free(struct buf *b);
 void buf_clear(struct buf *b);
+/* Keeps the first `len` bytes (all of them when there are fewer). */
+void buf_truncate(struct buf *b, size_t len);
 /* Frees the storage when its capacity exceeds `keep` bytes (the next append reallocates). */
 void buf_trim(struct buf *b, size_t keep);
 void buf_append(struct buf *b, const char *s, size_t n);

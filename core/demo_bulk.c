@@ -14,6 +14,7 @@
 #include "password.h"
 #include "plugin.h"
 #include "portal_plugin.h"
+#include "taxonomy.h"
 
 #include <sodium.h>
 #include <stdint.h>
@@ -104,23 +105,8 @@ static int count_of(const char *const *v, int max)
 
 enum { N_SECTORS = 16, SECTOR_WORDS = 6 };
 
-/* The shared sectors, in sql/002's order, and how common each is among listings. */
-static const char *const sector_slugs[N_SECTORS] = {"advertising",
-                                                    "architecture",
-                                                    "audiovisual",
-                                                    "crafts",
-                                                    "cultural-education",
-                                                    "cultural-tourism",
-                                                    "design",
-                                                    "digital-culture",
-                                                    "fashion",
-                                                    "festivals",
-                                                    "games",
-                                                    "heritage",
-                                                    "music",
-                                                    "performing-arts",
-                                                    "publishing",
-                                                    "visual-arts"};
+/* How common each shared sector is among listings, in taxonomy.c's order (sql/002's); the
+ * word tables below follow the same order.  demo_bulk refuses to run if the count differs. */
 static const int sector_w[N_SECTORS] = {4, 5, 8, 7, 9, 8, 10, 6, 3, 14, 3, 9, 12, 11, 5, 11};
 
 struct vocab {
@@ -1378,7 +1364,7 @@ static int pick_sectors(struct rng *r, int *s, int max)
 static int has_sector(const int *s, int n, const char *slug)
 {
     for (int i = 0; i < n; i++)
-        if (strcmp(sector_slugs[s[i]], slug) == 0)
+        if (strcmp(taxonomy_sector_at(s[i]), slug) == 0)
             return 1;
     return 0;
 }
@@ -1473,7 +1459,7 @@ static int load_listings(struct bulk *b, char *err, size_t errlen)
         int n_langs = pick_languages(r, reg, v, 0, langs);
         const char *sector_names[4];
         for (int j = 0; j < n_sectors; j++)
-            sector_names[j] = sector_slugs[sectors[j]];
+            sector_names[j] = taxonomy_sector_at(sectors[j]);
         long long capacity = -1, price = -1;
         const char *basis = NULL;
         switch (kind[0]) {
@@ -1660,7 +1646,7 @@ static int load_calls(struct bulk *b, char *err, size_t errlen)
         int n_langs = pick_languages(r, reg, v, cross, langs);
         const char *sector_names[4];
         for (int j = 0; j < n_sectors; j++)
-            sector_names[j] = sector_slugs[sectors[j]];
+            sector_names[j] = taxonomy_sector_at(sectors[j]);
         long long budget_min = 50000 + (long long)rnd(r, 96) * 10000;
         long long budget_max = budget_min * (15 + rnd(r, 26)) / 10;
         int deadline = 7 + rnd(r, 114);
@@ -1836,6 +1822,13 @@ int demo_bulk(struct arena *a, long listings, long calls, unsigned long seed, ch
 {
     if (listings < 0 || calls < 0 || listings > 10000000 || calls > 1000000) {
         snprintf(err, errlen, "--listings must be 0 to 10000000 and --calls 0 to 1000000");
+        return -1;
+    }
+    if (taxonomy_sector_count() != N_SECTORS) {
+        snprintf(err, errlen,
+                 "core/taxonomy.c has %d sectors, core/demo_bulk.c's word tables %d: "
+                 "give the new sector its weight and words",
+                 taxonomy_sector_count(), N_SECTORS);
         return -1;
     }
     /* Open the caller's transaction (db_request_start(NULL, true)) before using the raw

@@ -97,27 +97,21 @@ void page_title(struct req *r, const char *title)
 
 enum err_code resp_page_html(struct req *r, int status, const char *html, size_t len)
 {
-    page_dict(r);
-    const char *region = r->region ? r->region->desc->slug : NULL;
-    tpl_set_filename(r->page_content, tpl_key(r->arena, "slot.tpl", r->lang, region));
-    struct buf frame;
-    buf_init(&frame);
-    const char *slot = NULL;
-    if (tpl_render("layout.tpl", r->lang, region, r->page_root, &frame) == 0)
-        slot = memmem(frame.data, frame.len, CONTENT_SLOT, sizeof CONTENT_SLOT - 1);
-    buf_clear(r->out);
-    if (slot != NULL) {
-        size_t before = (size_t)(slot - frame.data), after = before + sizeof CONTENT_SLOT - 1;
-        buf_append(r->out, frame.data, before);
-        buf_append(r->out, html, len);
-        buf_append(r->out, frame.data + after, frame.len - after);
-    }
-    buf_free(&frame);
-    if (slot == NULL)
+    enum err_code rc = resp_page(r, status, "slot.tpl", page_dict(r));
+    if (rc != ERR_NONE)
+        return rc;
+    const char *slot = memmem(r->out->data, r->out->len, CONTENT_SLOT, sizeof CONTENT_SLOT - 1);
+    if (slot == NULL) {
+        buf_clear(r->out);
+        r->answered = false;
         return req_fail(r, ERR_INTERNAL, "the layout could not be rendered around a page");
-    r->status = status;
-    r->content_type_out = "text/html; charset=utf-8";
-    r->answered = true;
+    }
+    /* The layout after the slot (the footer) is kept aside, the content put in its place. */
+    size_t at = (size_t)(slot - r->out->data), rest = r->out->len - at - (sizeof CONTENT_SLOT - 1);
+    const char *footer = arena_strndup(r->arena, slot + sizeof CONTENT_SLOT - 1, rest);
+    buf_truncate(r->out, at);
+    buf_append(r->out, html, len);
+    buf_append(r->out, footer, rest);
     return ERR_NONE;
 }
 

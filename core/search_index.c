@@ -169,37 +169,28 @@ static uint32_t hash_id(long long id)
     return (uint32_t)(x >> 32);
 }
 
-static int intern(char (*names)[64], int *n, int max, const char *s)
+/* The index of `s` among the `*n` names of `stride` bytes at `names`, added when new; -1 when
+ * the table is full. */
+static int intern(char *names, size_t stride, int *n, int max, const char *s)
 {
     for (int i = 0; i < *n; i++)
-        if (strcmp(names[i], s) == 0)
+        if (strcmp(names + (size_t)i * stride, s) == 0)
             return i;
     if (*n == max)
         return -1;
-    snprintf(names[*n], 64, "%s", s);
+    snprintf(names + (size_t)*n * stride, stride, "%s", s);
     return (*n)++;
 }
 
 static int lang_id(const char *code)
 {
-    for (int i = 0; i < ix.n_lang_names; i++)
-        if (strcmp(ix.lang_names[i], code) == 0)
-            return i;
-    if (ix.n_lang_names == MAX_LANGS)
-        return -1;
-    snprintf(ix.lang_names[ix.n_lang_names], 4, "%s", code);
-    return ix.n_lang_names++;
+    return intern(&ix.lang_names[0][0], sizeof ix.lang_names[0], &ix.n_lang_names, MAX_LANGS, code);
 }
 
 static int region_id(const char *slug)
 {
-    for (int i = 0; i < ix.n_region_names; i++)
-        if (strcmp(ix.region_names[i], slug) == 0)
-            return i;
-    if (ix.n_region_names == MAX_REGIONS)
-        return -1;
-    snprintf(ix.region_names[ix.n_region_names], 48, "%s", slug);
-    return ix.n_region_names++;
+    return intern(&ix.region_names[0][0], sizeof ix.region_names[0], &ix.n_region_names,
+                  MAX_REGIONS, slug);
 }
 
 static int kind_id(const char *k)
@@ -459,7 +450,8 @@ static uint64_t sectors_mask(struct arena *a, const char *text)
     const char **items = db_array(a, text, &n);
     uint64_t mask = 0;
     for (int i = 0; i < n; i++) {
-        int id = intern(ix.sector_names, &ix.n_sector_names, MAX_SECTORS, items[i]);
+        int id = intern(&ix.sector_names[0][0], sizeof ix.sector_names[0], &ix.n_sector_names,
+                        MAX_SECTORS, items[i]);
         if (id >= 0)
             mask |= 1ull << id;
     }

@@ -24,7 +24,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* The dashboard: the person's newest public offers, and the calls shown for them. */
 #define FOR_YOU_LISTINGS 5
@@ -62,13 +61,16 @@ static enum err_code page_number(struct req *r, int *page)
     return ERR_NONE;
 }
 
-static void page_options(struct req *r, int page, struct match_options *o)
+/* The options of page `page`; `generation`: match_generation as read with the subject. */
+static void page_options(struct req *r, int page, long long generation, struct match_options *o)
 {
     memset(o, 0, sizeof *o);
     o->lang = r->lang;
     o->exclude_orgs = r->session ? r->session->org_ids : NULL;
     o->offset = (page - 1) * MATCH_PER_PAGE;
     o->limit = MATCH_PER_PAGE;
+    o->has_generation = true;
+    o->generation = generation;
 }
 
 /* Loads call {id} and checks call.private and the page number: the subject and the options of
@@ -88,9 +90,7 @@ static enum err_code call_subject(struct req *r, struct subject *s, int *page,
     if (rc != ERR_NONE)
         return rc;
     *s = (struct subject){id, v.title, v.lang, true};
-    page_options(r, *page, o);
-    o->has_generation = true;
-    o->generation = v.match_generation;
+    page_options(r, *page, v.match_generation, o);
     return ERR_NONE;
 }
 
@@ -111,9 +111,7 @@ static enum err_code listing_subject(struct req *r, struct subject *s, int *page
     if (rc != ERR_NONE)
         return rc;
     *s = (struct subject){id, v.title, v.lang, false};
-    page_options(r, *page, o);
-    o->has_generation = true;
-    o->generation = v.match_generation;
+    page_options(r, *page, v.match_generation, o);
     return ERR_NONE;
 }
 
@@ -248,13 +246,6 @@ struct rendered {
 
 static struct rendered rendered[RENDERED_SLOTS];
 
-static long long rendered_clock_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
-}
-
 static const char *rendered_key(struct req *r, const struct subject *s, int page,
                                 const struct match_options *o)
 {
@@ -265,7 +256,7 @@ static const char *rendered_key(struct req *r, const struct subject *s, int page
 
 static struct rendered *rendered_find(const char *key, long long generation)
 {
-    long long now = rendered_clock_us();
+    long long now = now_us();
     for (int i = 0; i < RENDERED_SLOTS; i++) {
         struct rendered *e = &rendered[i];
         if (e->key != NULL && strcmp(e->key, key) == 0 && e->generation == generation &&
@@ -300,7 +291,7 @@ static struct rendered *rendered_put(const char *key, long long generation, cons
             e = c;
     }
     rendered_clear(e);
-    long long now = rendered_clock_us();
+    long long now = now_us();
     *e = (struct rendered){strdup(key), generation, now, now, strdup(title), malloc(len + 1), len};
     if (e->key == NULL || e->title == NULL || e->html == NULL) {
         rendered_clear(e);
@@ -315,7 +306,7 @@ static enum err_code matches_page(struct req *r, const struct subject *s, int pa
                                   const struct match_options *o)
 {
     const char *key = rendered_key(r, s, page, o);
-    struct rendered *kept = o->has_generation ? rendered_find(key, o->generation) : NULL;
+    struct rendered *kept = rendered_find(key, o->generation); /* page_options set it */
     if (kept != NULL) {
         page_title(r, kept->title);
         return resp_page_html(r, 200, kept->html, kept->len);
@@ -329,8 +320,7 @@ static enum err_code matches_page(struct req *r, const struct subject *s, int pa
     const char *title = NULL;
     rc = matches_render(r, s, page, &res, &html, &title);
     if (rc == ERR_NONE) {
-        if (o->has_generation)
-            rendered_put(key, o->generation, title, html.data, html.len);
+        rendered_put(key, o->generation, title, html.data, html.len);
         page_title(r, title);
         rc = resp_page_html(r, 200, html.data, html.len);
     }

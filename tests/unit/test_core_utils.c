@@ -86,6 +86,12 @@ static void test_buf_grows_and_trims(void **state)
         buf_printf(&b, "%04d", i);
     assert_int_equal(b.len, 4000);
     assert_memory_equal(b.data + 3996, "0999", 4);
+    buf_truncate(&b, 8);
+    assert_string_equal(b.data, "00000001");
+    buf_truncate(&b, 100); /* never longer than it is */
+    assert_int_equal(b.len, 8);
+    buf_puts(&b, "|");
+    assert_string_equal(b.data, "00000001|");
     buf_trim(&b, 1024);
     assert_null(b.data);
     buf_puts(&b, "x");
